@@ -1,0 +1,100 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mediationd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mediationd", targets: ["mediationd"]),
+        .executable(name: "mediationctl", targets: ["mediationctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "Systemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "Varlink",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "MediationCore"),
+        .target(
+            name: "MediationStore",
+            dependencies: [
+                "MediationCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "MediationService",
+            dependencies: [
+                "MediationCore",
+                "MediationStore",
+                "Varlink",
+                "Systemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "mediationd",
+            dependencies: [
+                "MediationService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "mediationctl",
+            dependencies: [
+                "MediationService",
+                "Varlink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "mediation-bench",
+            dependencies: ["Varlink", "MediationService"],
+            path: "Benchmarks/mediation-bench"
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),
+        .testTarget(name: "VarlinkTests", dependencies: [
+            "Varlink", "TestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        .testTarget(name: "MediationStoreTests", dependencies: ["MediationStore", "TestSupport"]),
+        .testTarget(name: "MediationServiceTests", dependencies: ["MediationService", "TestSupport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["TestSupport", "MediationService"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import Systemd
+import Varlink
+
+/// Everything the daemon can be told in `mediationd.toml`. The defaults here are the embedded
+/// ones; `Config/mediationd.toml` documents each of them and a test keeps the two equal.
+public struct DaemonConfiguration: Sendable, Equatable {
+    /// Where the database lives.
+    public var stateDirectory: String
+    /// Where the daemon binds its socket when systemd did not pass one.
+    public var socketPath: String
+    public var logLevel: Logger.Level
+    public var logTarget: LogTarget
+    /// How long calls in progress may take to finish once SIGTERM arrived.
+    public var shutdownTimeoutSeconds: Double
+    public var varlink: VarlinkServerLimits
+
+    /// The embedded defaults. Paths follow systemd's StateDirectory= and RuntimeDirectory= when
+    /// it set them, and are otherwise local to the working directory, so a developer can run the
+    /// daemon without root.
+    public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonConfiguration {
+        func firstDirectory(_ variable: String) -> String? {
+            environment[variable]?.split(separator: ":").first.map(String.init)
+        }
+        return DaemonConfiguration(
+            stateDirectory: firstDirectory("STATE_DIRECTORY") ?? "state",
+            socketPath: firstDirectory("RUNTIME_DIRECTORY").map { "\($0)/io.mediationd" } ?? "run/io.mediationd",
+            logLevel: .info,
+            logTarget: .auto,
+            shutdownTimeoutSeconds: 10,
+            varlink: VarlinkServerLimits(maximumMessageSize: 1 << 20, maximumConnections: 512, idleTimeout: .minutes(5))
+        )
+    }
+
+    /// Settings that only take effect when the daemon starts; a reload that changes them says so.
+    public func restartOnlyDifferences(from other: DaemonConfiguration) -> [String] {
+        var names: [String] = []
+        if stateDirectory != other.stateDirectory { names.append("service.state_directory") }
+        if socketPath != other.socketPath { names.append("service.socket_path") }
+        if shutdownTimeoutSeconds != other.shutdownTimeoutSeconds { names.append("service.shutdown_timeout") }
+        return names
+    }
+}

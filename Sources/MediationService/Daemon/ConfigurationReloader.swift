@@ -1,0 +1,62 @@
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Systemd
+import UnixSignals
+import Varlink
+
+/// Re-reads the configuration on SIGHUP (`systemctl reload`), telling systemd RELOADING=1 and
+/// then READY=1. A file that does not load leaves the configuration in force untouched.
+final class ConfigurationReloader: Service, Sendable {
+    private let path: String?
+    private let current: Mutex<DaemonConfiguration>
+    private let server: VarlinkServerState
+    private let notifier: SystemdNotifier
+    private let journal: LifecycleJournal
+    private let status: StatusReporter
+    private let logger: Logger
+
+    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter, logger: Logger) {
+        self.path = path
+        self.current = Mutex(initial)
+        self.server = server
+        self.notifier = notifier
+        self.journal = journal
+        self.status = status
+        self.logger = logger
+    }
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            reload()
+        }
+    }
+
+    func reload() {
+        notifier.reloading(status: "Reloading configuration")
+        defer { notifier.ready(status: status.summary) }
+        let loaded: DaemonConfiguration
+        let origin: ConfigurationLoader.Origin
+        do {
+            (loaded, origin) = try ConfigurationLoader.load(path: path)
+        } catch {
+            journal.record(
+                LifecycleJournal.reloadRefused, priority: .error,
+                "Configuration not reloaded, the previous one stays in force: \(error)",
+                fields: ["MEDIATION_CONFIG": error.file, "MEDIATION_CONFIG_LINE": error.line.map(String.init) ?? "", "MEDIATION_CONFIG_KEY": error.key ?? ""])
+            return
+        }
+        let previous = current.withLock { configuration in
+            defer { configuration = loaded }
+            return configuration
+        }
+        DaemonLogging.setLevel(loaded.logLevel)
+        server.limits = loaded.varlink
+        var message = "Configuration reloaded from \(origin)"
+        let pending = loaded.restartOnlyDifferences(from: previous)
+        if !pending.isEmpty {
+            message += "; \(pending.joined(separator: ", ")) take effect at the next restart"
+        }
+        journal.record(LifecycleJournal.reloaded, priority: .notice, message, fields: ["MEDIATION_CONFIG": origin.description])
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import MediationCore
+import MediationStore
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import Systemd
+import UnixSignals
+import Varlink
+
+/// The running daemon: storage opened, socket obtained, services assembled. `start` does
+/// everything that can fail for a reason the operator must fix, before systemd hears READY=1.
+public struct MediationDaemon: Sendable {
+    private let group: ServiceGroup
+    private let storage: any Storage
+    private let journal: LifecycleJournal
+    private let status: StatusReporter
+
+    /// - Parameter configurationPath: the file named on the command line, re-read on SIGHUP (nil
+    ///   for the default path).
+    public static func start(
+        configuration: DaemonConfiguration,
+        configurationPath: String?,
+        clock: any ServiceClock = SystemClock(),
+        logger: Logger
+    ) async throws(StartupError) -> MediationDaemon {
+        let storage: SQLiteStorage
+        let information: StorageInformation
+        do {
+            storage = try SQLiteStorage.open(directory: absolute(configuration.stateDirectory))
+            information = try await storage.information()
+        } catch let error as StorageOpenError {
+            throw .storage(error)
+        } catch {
+            throw .storage(.failed(path: configuration.stateDirectory, reason: "\(error)"))
+        }
+        let socket: ListeningSocket
+        do {
+            socket = try ListeningSocket.obtain(fallbackPath: absolute(configuration.socketPath))
+        } catch {
+            throw .socket(error)
+        }
+
+        let notifier = SystemdNotifier()
+        let journal = LifecycleJournal(logger: logger, logTarget: configuration.logTarget)
+        let serverState = VarlinkServerState(limits: configuration.varlink)
+        let status = StatusReporter(
+            clock: clock,
+            storage: information,
+            listener: ListenerStatus(activation: socket.origin == .socketActivated ? .socket : .direct, path: socket.path, activeConnections: 0, maximumConnections: 0, callsServed: 0),
+            server: serverState
+        )
+        let dispatcher: VarlinkDispatcher
+        do {
+            dispatcher = VarlinkDispatcher(
+                info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
+                interfaces: [try ServiceInterface.make(status: status)],
+                logger: logger,
+                mapUnexpected: ServiceInterface.internalError
+            )
+        } catch {
+            // Our own interface descriptions are fixed text; the test suite parses every one.
+            fatalError("an interface description does not parse: \(error)")
+        }
+        let server = VarlinkServer(
+            listeningDescriptor: socket.descriptor,
+            dispatcher: dispatcher,
+            state: serverState,
+            logger: logger,
+            onListening: {
+                notifier.ready(status: status.summary)
+                journal.record(
+                    LifecycleJournal.started, priority: .notice,
+                    "mediationd \(MediationVersion.string) started: serving on \(socket.path ?? "an inherited socket") (\(socket.origin.rawValue)), database \(information.location) at schema \(information.schemaVersion)",
+                    fields: ["MEDIATION_VERSION": MediationVersion.string, "MEDIATION_SOCKET": socket.path ?? "", "MEDIATION_DATABASE": information.location])
+            }
+        )
+        let reloader = ConfigurationReloader(
+            path: configurationPath, initial: configuration, server: serverState,
+            notifier: notifier, journal: journal, status: status, logger: logger)
+        // Shut down in reverse order: announce STOPPING=1 first, then drain the server, and keep
+        // the watchdog fed until the very end.
+        let services: [any Service] = [
+            WatchdogKeeper(watchdog: Watchdog(notifier: notifier), eventLoop: MultiThreadedEventLoopGroup.singleton.next()),
+            reloader,
+            server,
+            ShutdownAnnouncer(notifier: notifier),
+        ]
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            ).withShutdownTimeout(seconds: configuration.shutdownTimeoutSeconds)
+        )
+        return MediationDaemon(group: group, storage: storage, journal: journal, status: status)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then drains and returns.
+    public func run() async throws {
+        try await group.run()
+        let served = status.report().listener.callsServed
+        journal.record(LifecycleJournal.stopped, priority: .notice, "mediationd stopped after answering \(served) call(s)", fields: ["MEDIATION_VERSION": MediationVersion.string])
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+extension ServiceGroupConfiguration {
+    func withShutdownTimeout(seconds: Double) -> ServiceGroupConfiguration {
+        var configuration = self
+        configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(seconds * 1000))
+        return configuration
+    }
+}

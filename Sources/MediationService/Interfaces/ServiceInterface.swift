@@ -1,0 +1,62 @@
+import Varlink
+
+/// `io.mediationd.Service`: the daemon's own health, for `mediationctl status` and monitoring.
+public enum ServiceInterface {
+    public static let name = "io.mediationd.Service"
+
+    public static let description = """
+    # The mediationd daemon itself: what runs, since when, and on what.
+    interface io.mediationd.Service
+
+    # The database the daemon keeps its state in.
+    type DatabaseStatus (
+      # The SQLite file.
+      path: string,
+      # The last schema migration applied.
+      schemaVersion: string,
+      # When this installation's database was created (RFC 3339).
+      createdAt: string
+    )
+
+    # How the socket came to be: passed by systemd, or bound by the daemon.
+    type Activation (socket, direct)
+
+    # The Varlink socket and its clients.
+    type ListenerStatus (
+      activation: Activation,
+      # The socket's path, when known.
+      path: ?string,
+      activeConnections: int,
+      maximumConnections: int,
+      # Calls answered since the daemon started.
+      callsServed: int
+    )
+
+    # Reports the daemon's version, uptime, database and connections.
+    method GetStatus() -> (
+      version: string,
+      # When the daemon started (RFC 3339).
+      startedAt: string,
+      uptimeSeconds: float,
+      database: DatabaseStatus,
+      listener: ListenerStatus
+    )
+
+    # The daemon failed in a way the caller cannot fix; the journal has the details.
+    error InternalError (reason: string)
+
+    """
+
+    public static func make(status: StatusReporter) throws -> VarlinkInterface {
+        var methods = VarlinkMethodTable()
+        methods.method("GetStatus") { (_: VarlinkEmpty, _) in
+            status.report()
+        }
+        return try VarlinkInterface(description: description, methods: methods)
+    }
+
+    /// What a client sees when a handler fails unexpectedly: no internals, a pointer to the journal.
+    public static func internalError(_ error: any Error, call: VarlinkCall) -> VarlinkError {
+        VarlinkError("\(name).InternalError", parameters: ["reason": .string("\(call.method) failed inside the daemon; see journalctl -u mediationd")])
+    }
+}

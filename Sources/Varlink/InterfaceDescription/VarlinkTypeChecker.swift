@@ -1,0 +1,48 @@
+/// Checks JSON values against the types of an interface description.
+///
+/// Every call is checked before its handler runs, so a handler only ever sees parameters of the
+/// declared shape and a client gets `InvalidParameter` naming the field it got wrong.
+public struct VarlinkTypeChecker: Sendable {
+    private let types: [String: VarlinkType]
+
+    public init(definition: VarlinkInterfaceDefinition) {
+        self.types = definition.types
+    }
+
+    /// Returns the name of the first top-level field that does not fit, or nil when all fit.
+    /// Unknown fields are refused: a misspelled optional field would otherwise be ignored silently.
+    public func firstMismatch(in object: [String: JSONValue], against fields: [VarlinkField]) -> String? {
+        for field in fields where !conforms(object[field.name], to: field.type) {
+            return field.name
+        }
+        let known = Set(fields.map(\.name))
+        return object.keys.sorted().first { !known.contains($0) }
+    }
+
+    private func conforms(_ value: JSONValue?, to type: VarlinkType) -> Bool {
+        if case .optional(let wrapped) = type {
+            guard let value, value != .null else { return true }
+            return conforms(value, to: wrapped)
+        }
+        guard let value else { return false }
+        switch (type, value) {
+        case (.bool, .bool), (.string, .string), (.object, .object), (.float, .int), (.float, .double):
+            return true
+        case (.int, _):
+            return value.intValue != nil
+        case (.named(let name), _):
+            guard let resolved = types[name] else { return false }
+            return conforms(value, to: resolved)
+        case (.array(let element), .array(let items)):
+            return items.allSatisfy { conforms($0, to: element) }
+        case (.dictionary(let element), .object(let entries)):
+            return entries.values.allSatisfy { conforms($0, to: element) }
+        case (.structure(let fields), .object(let entries)):
+            return firstMismatch(in: entries, against: fields) == nil
+        case (.enumeration(let cases), .string(let name)):
+            return cases.contains(name)
+        default:
+            return false
+        }
+    }
+}

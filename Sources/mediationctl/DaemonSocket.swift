@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Varlink
+
+/// Where the daemon listens, and the connection to it.
+struct DaemonSocket: ParsableArguments {
+    static let defaultPath = "/run/mediationd/io.mediationd"
+
+    @Option(name: .long, help: ArgumentHelp("The daemon's socket.", valueName: "path"))
+    var socket: String?
+
+    var path: String {
+        socket ?? ProcessInfo.processInfo.environment["MEDIATIOND_SOCKET"] ?? Self.defaultPath
+    }
+
+    /// Connects, turning the ways a connection fails into what the user should do about each.
+    func connect() async throws(CLIFailure) -> VarlinkClient {
+        do {
+            return try await VarlinkClient.connect(unixSocketPath: path)
+        } catch {
+            throw explain(error)
+        }
+    }
+
+    /// Makes one call on a fresh connection.
+    func call(_ method: String, parameters: [String: JSONValue] = [:]) async throws(CLIFailure) -> [String: JSONValue] {
+        let client = try await connect()
+        defer { Task { await client.close() } }
+        do {
+            return try await client.call(method, parameters: parameters)
+        } catch let error as VarlinkError {
+            throw CLIFailure(error)
+        } catch {
+            throw CLIFailure(message: "lost the connection to mediationd at \(path) (\(error)); see journalctl -u mediationd", exitCode: CLIFailure.unavailable)
+        }
+    }
+
+    private func explain(_ error: VarlinkConnectError) -> CLIFailure {
+        switch error.code {
+        case ENOENT?, ECONNREFUSED?:
+            CLIFailure(message: "mediationd is not running at \(path); start it with: systemctl start mediationd.socket (or pass --socket / set MEDIATIOND_SOCKET)", exitCode: CLIFailure.unavailable)
+        case EACCES?, EPERM?:
+            CLIFailure(message: "permission denied on \(path); add your user to the group that owns it (mediation) and log in again", exitCode: CLIFailure.noPermission)
+        default:
+            CLIFailure(message: "cannot connect to mediationd at \(path): \(error)", exitCode: CLIFailure.unavailable)
+        }
+    }
+}
