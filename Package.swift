@@ -86,11 +86,15 @@ let package = Package(
             dependencies: [],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),
-        .testTarget(name: "VarlinkTests", dependencies: [
-            "Varlink", "TestSupport",
-            .product(name: "NIOCore", package: "swift-nio"),
+        .testTarget(name: "SystemdTests", dependencies: [
+            "Systemd", "TestSupport",
             .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        .testTarget(name: "VarlinkTests", dependencies: [
+            "Varlink", "Systemd", "TestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "MediationStoreTests", dependencies: ["MediationStore", "TestSupport"]),
         .testTarget(name: "MediationServiceTests", dependencies: ["MediationService", "TestSupport"]),

@@ -58,7 +58,7 @@ public final class VarlinkServer: Service, Sendable {
                 for try await connection in connections.cancelOnGracefulShutdown() {
                     guard state.admit() else {
                         logger.warning("refusing a connection: \(state.limits.maximumConnections) are open (varlink.max_connections)")
-                        connection.channel.close(promise: nil)
+                        tasks.addTask { try? await connection.executeThenClose { _, _ in } }
                         continue
                     }
                     tasks.addTask {

@@ -1,0 +1,41 @@
+import Foundation
+import Glibc
+
+/// The system journal as tests use it: a real systemd-journald (started standalone when none
+/// runs, as on a CI machine without systemd) and journalctl to read back what was sent.
+public enum Journald {
+    public static let socketPath = "/run/systemd/journal/socket"
+
+    /// Makes sure journald is accepting entries; throws with the fix when it cannot.
+    public static func ensureRunning() throws {
+        if access(socketPath, F_OK) == 0 { return }
+        guard getuid() == 0 else {
+            throw TestSetupError("journald is not running and only root can start it: run /lib/systemd/systemd-journald & as root")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/lib/systemd/systemd-journald")
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 where access(socketPath, F_OK) != 0 { usleep(50_000) }
+        guard access(socketPath, F_OK) == 0 else { throw TestSetupError("systemd-journald did not create \(socketPath)") }
+    }
+
+    /// Entries matching `matches` (journalctl FIELD=value terms), newest last, waiting up to
+    /// `timeout` for at least `count` to appear (journald writes asynchronously).
+    public static func entries(_ matches: [String], atLeast count: Int = 1, timeout: Double = 10) async throws -> [JSONObject] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            _ = try? await runCommand("/usr/bin/journalctl", ["--sync"], timeout: 10)
+            let result = try await runCommand("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--all"] + matches)
+            let entries = result.output.split(separator: "\n").compactMap { JSONObject(String($0)) }
+            if entries.count >= count || deadline.timeIntervalSinceNow < 0 { return entries }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+}
+
+public struct TestSetupError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Systemd
+import TestSupport
+import Varlink
+
+/// A Varlink server on a temporary socket, serving a small test interface, run in a service
+/// group so tests can shut it down gracefully as the daemon would.
+final class TestServer: Sendable {
+    static let description = """
+    # An interface for exercising the server.
+    interface org.example.test
+
+    type Item (name: string, count: ?int)
+
+    # Answers with what it was given.
+    method Echo(text: string) -> (text: string)
+
+    # Replies 1, 2, … up to `to`, each but the last with continues.
+    method Count(to: int) -> (n: int)
+
+    # Takes its time, to have a call in progress.
+    method Sleep(milliseconds: int) -> (slept: int)
+
+    # Takes structured parameters.
+    method Store(items: []Item) -> (stored: int)
+
+    # Declared, but no handler is registered.
+    method Unimplemented() -> ()
+
+    # Refused by the authorizer.
+    method Secret() -> ()
+
+    # Always fails with Failed.
+    method Fail() -> ()
+
+    error Failed (why: string)
+    """
+
+    struct Text: Codable, Sendable { let text: String }
+    struct CountInput: Codable, Sendable { let to: Int }
+    struct Sleep: Codable, Sendable { let milliseconds: Int }
+    struct Slept: Codable, Sendable { let slept: Int }
+    struct Item: Codable, Sendable { let name: String; let count: Int? }
+    struct Store: Codable, Sendable { let items: [Item] }
+    struct Stored: Codable, Sendable { let stored: Int }
+
+    let directory = TemporaryDirectory()
+    let path: String
+    let state: VarlinkServerState
+    let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    init(limits: VarlinkServerLimits = VarlinkServerLimits()) throws {
+        path = directory.file("test.sock")
+        state = VarlinkServerState(limits: limits)
+        var methods = VarlinkMethodTable()
+        methods.method("Echo") { (input: Text, _) in input }
+        methods.streamingMethod("Count") { (input: CountInput, _, writer) in
+            for n in 1..<max(input.to, 1) { try await writer.yield(encoding: ["n": n]) }
+            try await writer.reply(encoding: ["n": input.to])
+        }
+        methods.method("Sleep") { (input: Sleep, _) in
+            try await Task.sleep(for: .milliseconds(input.milliseconds))
+            return Slept(slept: input.milliseconds)
+        }
+        methods.method("Store") { (input: Store, _) in Stored(stored: input.items.count) }
+        methods.method("Secret") { (_: VarlinkEmpty, _) in VarlinkEmpty() }
+        methods.method("Fail") { (_: VarlinkEmpty, _) -> VarlinkEmpty in
+            throw VarlinkError("org.example.test.Failed", parameters: ["why": .string("on purpose")])
+        }
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let dispatcher = VarlinkDispatcher(
+            info: VarlinkServiceInfo(vendor: "Example", product: "test", version: "1", url: "https://example.org"),
+            interfaces: [try VarlinkInterface(description: Self.description, methods: methods)],
+            logger: logger,
+            authorize: { $0.call.memberName != "Secret" }
+        )
+        let socket = try ListeningSocket.bind(path: path, mode: 0o660)
+        let server = VarlinkServer(listeningDescriptor: socket.descriptor, dispatcher: dispatcher, state: state, logger: logger)
+        group = ServiceGroup(services: [server], logger: logger)
+        task = Task { [group] in try await group.run() }
+    }
+
+    func connect() throws -> RawVarlinkSocket {
+        try RawVarlinkSocket(path: path)
+    }
+
+    /// Sends one call on a new connection and returns its reply.
+    func call(_ json: String) async throws -> JSONObject? {
+        let socket = try connect()
+        try await socket.send(json)
+        return await socket.receiveJSON()
+    }
+
+    func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await task.value
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import NIOCore
+import TestSupport
+import Testing
+import Varlink
+
+@Suite("Varlink server", .timeLimit(.minutes(1)))
+struct VarlinkServerTests {
+    @Test func pipelinedCallsAreAnsweredInOrder() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        // The slow call comes first: its reply must still come first.
+        try await socket.send(
+            #"{"method":"org.example.test.Sleep","parameters":{"milliseconds":150}}"# + "\0"
+                + #"{"method":"org.example.test.Echo","parameters":{"text":"second"}}"# + "\0"
+                + #"{"method":"org.example.test.Echo","parameters":{"text":"third"}}"#)
+        let first = await socket.receiveJSON()
+        let second = await socket.receiveJSON()
+        let third = await socket.receiveJSON()
+        #expect(first?.object("parameters")?.int("slept") == 150)
+        #expect(second?.object("parameters")?.string("text") == "second")
+        #expect(third?.object("parameters")?.string("text") == "third")
+        try await server.stop()
+    }
+
+    @Test func moreGivesSeveralRepliesEachButTheLastContinuing() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        try await socket.send(#"{"method":"org.example.test.Count","parameters":{"to":3},"more":true}"#)
+        var replies: [JSONObject] = []
+        for _ in 0..<3 { if let reply = await socket.receiveJSON() { replies.append(reply) } }
+        #expect(replies.map { $0.object("parameters")?.int("n") } == [1, 2, 3])
+        #expect(replies.map { $0.bool("continues") ?? false } == [true, true, false])
+        // The connection is free for the next call once the last reply is out.
+        try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"after"}}"#)
+        #expect(await socket.receiveJSON()?.object("parameters")?.string("text") == "after")
+        try await server.stop()
+    }
+
+    @Test func onewayCallsGetNoReply() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"quiet"},"oneway":true}"#)
+        try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"loud"}}"#)
+        // The first message to arrive answers the second call.
+        #expect(await socket.receiveJSON()?.object("parameters")?.string("text") == "loud")
+        #expect(await socket.receive(timeout: 0.2) == nil)
+        try await server.stop()
+    }
+
+    @Test(arguments: [
+        (#"{"method":"org.example.nothing.Echo"}"#, "org.varlink.service.InterfaceNotFound", "interface", "org.example.nothing"),
+        (#"{"method":"org.example.test.Nothing"}"#, "org.varlink.service.MethodNotFound", "method", "org.example.test.Nothing"),
+        (#"{"method":"org.example.test.Unimplemented"}"#, "org.varlink.service.MethodNotImplemented", "method", "org.example.test.Unimplemented"),
+        (#"{"method":"org.example.test.Echo","parameters":{"text":5}}"#, "org.varlink.service.InvalidParameter", "parameter", "text"),
+        (#"{"method":"org.example.test.Echo","parameters":{}}"#, "org.varlink.service.InvalidParameter", "parameter", "text"),
+        (#"{"method":"org.example.test.Store","parameters":{"items":[{"count":1}]}}"#, "org.varlink.service.InvalidParameter", "parameter", "items"),
+        (#"{"method":"org.example.test.Fail"}"#, "org.example.test.Failed", "why", "on purpose"),
+        (#"{"method":"org.varlink.service.GetInterfaceDescription","parameters":{"interface":"org.example.none"}}"#, "org.varlink.service.InterfaceNotFound", "interface", "org.example.none"),
+    ])
+    func errorsNameWhatWasWrong(call: String, error: String, parameter: String, value: String) async throws {
+        let server = try TestServer()
+        let reply = try await server.call(call)
+        #expect(reply?.string("error") == error)
+        #expect(reply?.object("parameters")?.string(parameter) == value)
+        try await server.stop()
+    }
+
+    @Test func permissionDeniedAndExpectedMoreHaveNoParameters() async throws {
+        let server = try TestServer()
+        #expect(try await server.call(#"{"method":"org.example.test.Secret"}"#)?.string("error") == "org.varlink.service.PermissionDenied")
+        #expect(try await server.call(#"{"method":"org.example.test.Count","parameters":{"to":2}}"#)?.string("error") == "org.varlink.service.ExpectedMore")
+        try await server.stop()
+    }
+
+    @Test func introspectionListsAndDescribesEveryInterface() async throws {
+        let server = try TestServer()
+        let info = try await server.call(#"{"method":"org.varlink.service.GetInfo"}"#)?.object("parameters")
+        #expect(info?["interfaces"] as? [String] == ["org.varlink.service", "org.example.test"])
+        #expect(info?.string("vendor") == "Example")
+        let description = try await server.call(#"{"method":"org.varlink.service.GetInterfaceDescription","parameters":{"interface":"org.example.test"}}"#)
+        #expect(description?.object("parameters")?.string("description") == TestServer.description)
+        try await server.stop()
+    }
+
+    @Test(arguments: [
+        "{this is not json",
+        #"{"parameters":{}}"#,
+        #"["method"]"#,
+    ])
+    func aBrokenMessageClosesOnlyItsOwnConnection(message: String) async throws {
+        let server = try TestServer()
+        let bystander = try server.connect()
+        let offender = try server.connect()
+        try await offender.send(message)
+        #expect(await offender.waitForClose())
+        try await bystander.send(#"{"method":"org.example.test.Echo","parameters":{"text":"fine"}}"#)
+        #expect(await bystander.receiveJSON()?.object("parameters")?.string("text") == "fine")
+        try await server.stop()
+    }
+
+    @Test func anOverlongMessageClosesTheConnectionAndOthersCarryOn() async throws {
+        let server = try TestServer(limits: VarlinkServerLimits(maximumMessageSize: 4096))
+        let bystander = try server.connect()
+        let offender = try server.connect()
+        let huge = #"{"method":"org.example.test.Echo","parameters":{"text":""# + String(repeating: "a", count: 8192) + #""}}"#
+        try? await offender.send(huge)
+        #expect(await offender.waitForClose())
+        // Just under the limit still works.
+        let fits = #"{"method":"org.example.test.Echo","parameters":{"text":""# + String(repeating: "b", count: 4000) + #""}}"#
+        try await bystander.send(fits)
+        #expect(await bystander.receiveJSON()?.object("parameters")?.string("text")?.count == 4000)
+        try await server.stop()
+    }
+
+    @Test func aClientThatHangsUpMidMessageLeavesTheServerServing() async throws {
+        let server = try TestServer()
+        do {
+            let quitter = try server.connect()
+            try await quitter.send(#"{"method":"org.example.test.Echo","para"#, terminated: false)
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        let reply = try await server.call(#"{"method":"org.example.test.Echo","parameters":{"text":"still here"}}"#)
+        #expect(reply?.object("parameters")?.string("text") == "still here")
+        try await server.stop()
+    }
+
+    @Test func connectionsBeyondTheLimitAreClosedUntilOneFrees() async throws {
+        let server = try TestServer(limits: VarlinkServerLimits(maximumConnections: 2))
+        var first: RawVarlinkSocket? = try server.connect()
+        let second = try server.connect()
+        for socket in [first!, second] {
+            try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"in"}}"#)
+            #expect(await socket.receiveJSON() != nil)
+        }
+        let third = try server.connect()
+        #expect(await third.waitForClose())
+        #expect(server.state.connectionsRefused == 1)
+
+        first = nil
+        try await Task.sleep(for: .milliseconds(100))
+        let fourth = try server.connect()
+        try await fourth.send(#"{"method":"org.example.test.Echo","parameters":{"text":"now"}}"#)
+        #expect(await fourth.receiveJSON()?.object("parameters")?.string("text") == "now")
+        _ = first
+        try await server.stop()
+    }
+
+    @Test func idleConnectionsAreClosedButBusyOnesAreNot() async throws {
+        let server = try TestServer(limits: VarlinkServerLimits(idleTimeout: .milliseconds(200)))
+        let idle = try server.connect()
+        let busy = try server.connect()
+        try await busy.send(#"{"method":"org.example.test.Sleep","parameters":{"milliseconds":600}}"#)
+        #expect(await idle.waitForClose(timeout: 2))
+        #expect(await busy.receiveJSON(timeout: 2)?.object("parameters")?.int("slept") == 600)
+        #expect(await busy.waitForClose(timeout: 2))
+        try await server.stop()
+    }
+
+    @Test func gracefulShutdownLetsTheCallInProgressFinish() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        try await socket.send(#"{"method":"org.example.test.Sleep","parameters":{"milliseconds":300}}"#)
+        try await Task.sleep(for: .milliseconds(50))
+        async let stopped: Void = server.stop()
+        #expect(await socket.receiveJSON()?.object("parameters")?.int("slept") == 300)
+        #expect(await socket.waitForClose())
+        try await stopped
+    }
+
+    @Test func theClientMatchesRepliesToConcurrentCalls() async throws {
+        let server = try TestServer()
+        let client = try await VarlinkClient.connect(unixSocketPath: server.path)
+        async let slow = client.call("org.example.test.Sleep", parameters: ["milliseconds": .int(100)])
+        try await Task.sleep(for: .milliseconds(10))
+        async let fast = client.call("org.example.test.Echo", parameters: ["text": .string("x")])
+        #expect(try await slow["slept"] == .int(100))
+        #expect(try await fast["text"] == .string("x"))
+
+        var counted: [JSONValue?] = []
+        for try await reply in client.stream("org.example.test.Count", parameters: ["to": .int(3)]) {
+            counted.append(reply["n"])
+        }
+        #expect(counted == [.int(1), .int(2), .int(3)])
+
+        await #expect(throws: VarlinkError("org.example.test.Failed", parameters: ["why": .string("on purpose")])) {
+            _ = try await client.call("org.example.test.Fail")
+        }
+        await client.close()
+        try await server.stop()
+    }
+
+    @Test func theClientReportsWhyItCouldNotConnect() async throws {
+        let directory = TemporaryDirectory()
+        await #expect {
+            _ = try await VarlinkClient.connect(unixSocketPath: directory.file("absent.sock"))
+        } throws: { error in
+            (error as? VarlinkConnectError)?.code == ENOENT
+        }
+    }
+}
