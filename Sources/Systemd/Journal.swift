@@ -13,6 +13,7 @@ public struct Journal: Sendable {
     /// Sends one entry; throws when journald did not take it, so that callers who must not lose
     /// an entry (reminders) can keep it and retry.
     public func send(_ fields: [JournalField]) throws(JournalError) {
+        guard !fields.isEmpty else { throw JournalError(code: EINVAL) }
         let assignments = fields.map { "\($0.name)=\($0.value)" }
         let result = Journal.withIOVectors(assignments) { vectors in
             sd_journal_sendv(vectors.baseAddress, CInt(vectors.count))
@@ -22,22 +23,20 @@ public struct Journal: Sendable {
         }
     }
 
-    /// sd_journal_sendv takes `iovec`s pointing at each assignment; keep every buffer alive until
-    /// the call returns.
+    /// sd_journal_sendv takes one `iovec` per assignment; they all point into one buffer that
+    /// lives until the call returns.
     private static func withIOVectors<R>(_ strings: [String], _ body: (UnsafeBufferPointer<iovec>) -> R) -> R {
-        var buffers = strings.map { Array($0.utf8) }
-        func nest(_ index: Int, _ vectors: inout [iovec]) -> R {
-            if index == buffers.count {
-                return vectors.withUnsafeBufferPointer(body)
-            }
-            return buffers[index].withUnsafeMutableBytes { raw in
-                vectors.append(iovec(iov_base: raw.baseAddress, iov_len: raw.count))
-                return nest(index + 1, &vectors)
-            }
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for string in strings {
+            let start = bytes.count
+            bytes.append(contentsOf: string.utf8)
+            ranges.append(start..<bytes.count)
         }
-        var vectors: [iovec] = []
-        vectors.reserveCapacity(buffers.count)
-        return nest(0, &vectors)
+        return bytes.withUnsafeMutableBytes { raw in
+            let vectors = ranges.map { iovec(iov_base: raw.baseAddress! + $0.lowerBound, iov_len: $0.count) }
+            return vectors.withUnsafeBufferPointer(body)
+        }
     }
 }
 

@@ -39,7 +39,7 @@ public final class NotifyListener: @unchecked Sendable {
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0, waitReadable(fd, timeout: remaining) else { return nil }
             var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = recv(fd, &buffer, buffer.count, 0)
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { continue }
             messages.append(Self.parse(String(decoding: buffer[..<count], as: UTF8.self)))
         }

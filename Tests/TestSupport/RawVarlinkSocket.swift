@@ -51,7 +51,7 @@ public final class RawVarlinkSocket: @unchecked Sendable {
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0, waitReadable(fd, timeout: remaining) else { return nil }
             var chunk = [UInt8](repeating: 0, count: 65_536)
-            let count = recv(fd, &chunk, chunk.count, 0)
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count <= 0 {
                 closed = true
                 return nil
