@@ -1,0 +1,118 @@
+import Foundation
+import MediationService
+import Systemd
+import TestSupport
+import Testing
+import Varlink
+
+@Suite("Configuration file")
+struct ConfigurationLoaderTests {
+    let defaults = DaemonConfiguration.defaults(environment: [:])
+
+    private func parse(_ text: String) throws(ConfigurationError) -> DaemonConfiguration {
+        try ConfigurationLoader.parse(text, file: "test.toml", defaults: defaults)
+    }
+
+    @Test func theShippedFileDocumentsExactlyTheBuiltInDefaults() throws {
+        let shipped = try String(contentsOfFile: BuiltProducts.sourceRoot() + "/Config/mediationd.toml", encoding: .utf8)
+        #expect(try parse(shipped) == defaults, "the shipped file, as shipped, changes nothing")
+        let uncommented = shipped.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("#") && $0.contains(" = ") && !$0.hasPrefix("# ") ? String($0.dropFirst()) : String($0) }
+            .joined(separator: "\n")
+        #expect(uncommented != shipped)
+        #expect(try parse(uncommented) == defaults, "every commented value is the built-in default")
+        for section in ["service", "varlink"] {
+            #expect(shipped.contains("[\(section)]"))
+        }
+        for key in ["state_directory", "socket_path", "log_level", "log_target", "shutdown_timeout", "max_message_size", "max_connections", "idle_timeout"] {
+            #expect(uncommented.contains("\n\(key) = "), "\(key) is documented")
+        }
+    }
+
+    @Test func everySettingIsApplied() throws {
+        let configuration = try parse("""
+        [service]
+        state_directory = "/srv/state"
+        socket_path = "/srv/run/io.mediationd"
+        log_level = "debug"
+        log_target = "journal"
+        shutdown_timeout = "1min 30s"
+
+        [varlink]
+        max_message_size = 65536
+        max_connections = 16
+        idle_timeout = "0"
+        """)
+        #expect(configuration.stateDirectory == "/srv/state")
+        #expect(configuration.socketPath == "/srv/run/io.mediationd")
+        #expect(configuration.logLevel == .debug)
+        #expect(configuration.logTarget == .journal)
+        #expect(configuration.shutdownTimeoutSeconds == 90)
+        #expect(configuration.varlink == VarlinkServerLimits(maximumMessageSize: 65536, maximumConnections: 16, idleTimeout: nil))
+    }
+
+    @Test func theRenderedConfigurationReadsBackTheSame() throws {
+        var changed = defaults
+        changed.varlink.idleTimeout = .seconds(90)
+        changed.logLevel = .warning
+        #expect(try parse(changed.rendered) == changed)
+        #expect(try parse(defaults.rendered) == defaults)
+    }
+
+    @Test(arguments: [
+        ("[service]\nlog_level = \"loud\"", 2, "service.log_level", "is not one of"),
+        ("[service]\n\nlog_levle = \"info\"", 3, "service.log_levle", "unknown setting"),
+        ("[servic]\nlog_level = \"info\"", 1, "servic", "unknown section"),
+        ("[varlink]\nmax_connections = \"5\"", 2, "varlink.max_connections", "whole number"),
+        ("[varlink]\nmax_connections = 0", 2, "varlink.max_connections", "out of range"),
+        ("[varlink]\nmax_message_size = 100", 2, "varlink.max_message_size", "out of range"),
+        ("[varlink]\nidle_timeout = \"soon\"", 2, "varlink.idle_timeout", "not a time span"),
+        ("[service]\nshutdown_timeout = \"0\"", 2, "service.shutdown_timeout", "longer than zero"),
+        ("[service]\nstate_directory = \"\"", 2, "service.state_directory", "must not be empty"),
+        ("[service]\nstate_directory = 5", 2, "service.state_directory", "must be a string"),
+        ("service = 1", 1, "service", "must be a table"),
+    ])
+    func mistakesNameTheFileLineAndKey(text: String, line: Int, key: String, reason: String) {
+        #expect {
+            _ = try parse(text)
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.file == "test.toml" && error.line == line && error.key == key && error.reason.contains(reason)
+                && error.description.hasPrefix("test.toml:\(line): \(key): ")
+        }
+    }
+
+    @Test func aSyntaxErrorNamesItsLine() {
+        #expect {
+            _ = try parse("[service]\nlog_level = \"info\"\nlog_target = \n")
+        } throws: { error in
+            (error as? ConfigurationError)?.line == 3
+        }
+    }
+
+    @Test func aMissingDefaultFileMeansBuiltInDefaultsButANamedOneIsAnError() throws {
+        let directory = TemporaryDirectory()
+        #expect(throws: ConfigurationError(file: directory.file("absent.toml"), reason: "no such file; check --config")) {
+            _ = try ConfigurationLoader.load(path: directory.file("absent.toml"), environment: [:])
+        }
+        let path = directory.write("present.toml", "[varlink]\nmax_connections = 3\n")
+        let (configuration, origin) = try ConfigurationLoader.load(path: path, environment: [:])
+        #expect(configuration.varlink.maximumConnections == 3)
+        #expect(origin == .file(path))
+    }
+
+    @Test func defaultPathsFollowSystemdsDirectories() {
+        let managed = DaemonConfiguration.defaults(environment: ["STATE_DIRECTORY": "/var/lib/mediationd", "RUNTIME_DIRECTORY": "/run/mediationd:/run/other"])
+        #expect(managed.stateDirectory == "/var/lib/mediationd")
+        #expect(managed.socketPath == "/run/mediationd/io.mediationd")
+        #expect(defaults.stateDirectory == "state")
+        #expect(defaults.socketPath == "run/io.mediationd")
+    }
+
+    @Test func settingsReadOnlyAtStartAreNamedWhenAReloadChangesThem() {
+        var changed = defaults
+        changed.socketPath = "/elsewhere"
+        changed.logLevel = .debug
+        #expect(changed.restartOnlyDifferences(from: defaults) == ["service.socket_path"])
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import MediationService
+import Testing
+@testable import Varlink
+
+@Suite("io.mediationd.Service")
+struct ServiceInterfaceTests {
+    @Test func theDescriptionParsesAndDeclaresGetStatus() throws {
+        let definition = try VarlinkInterfaceParser.parse(ServiceInterface.description)
+        #expect(definition.name == ServiceInterface.name)
+        #expect(definition.methods["GetStatus"] != nil)
+        #expect(definition.errors["InternalError"] != nil)
+    }
+
+    @Test func aStatusReplyMatchesWhatTheDescriptionPromises() throws {
+        let definition = try VarlinkInterfaceParser.parse(ServiceInterface.description)
+        let output = try #require(definition.methods["GetStatus"]?.output)
+        let checker = VarlinkTypeChecker(definition: definition)
+        for path in [Optional("/run/mediationd/io.mediationd"), nil] {
+            let status = ServiceStatus(
+                version: "1", startedAt: Date(timeIntervalSince1970: 1_800_000_000), uptimeSeconds: 12.5,
+                database: DatabaseStatus(path: "/var/lib/mediationd/mediationd.sqlite", schemaVersion: "v1", createdAt: Date(timeIntervalSince1970: 1_700_000_000)),
+                listener: ListenerStatus(activation: .socket, path: path, activeConnections: 1, maximumConnections: 512, callsServed: 9))
+            let encoded = try #require(try JSONValue(encoding: status).objectValue)
+            #expect(checker.firstMismatch(in: encoded, against: output) == nil)
+            #expect(encoded["startedAt"] == .string("2027-01-15T08:00:00Z"))
+            #expect(try JSONValue.object(encoded).decode(ServiceStatus.self) == status)
+        }
+    }
+}

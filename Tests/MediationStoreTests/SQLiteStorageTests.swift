@@ -1,0 +1,64 @@
+import Foundation
+import Glibc
+import MediationStore
+import TestSupport
+import Testing
+
+@Suite("SQLite storage")
+struct SQLiteStorageTests {
+    @Test func aNewDatabaseIsPrivateDurableAndMigrated() async throws {
+        let directory = TemporaryDirectory()
+        let storage = try SQLiteStorage.open(directory: directory.path)
+        var info = stat()
+        #expect(stat(storage.path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+        #expect(try await storage.pragma("journal_mode") == "wal")
+        #expect(try await storage.pragma("synchronous") == "2", "2 is FULL")
+        let information = try await storage.information()
+        #expect(information.schemaVersion == "v1-installation")
+        #expect(information.location == directory.file("mediationd.sqlite"))
+        #expect(abs(information.createdAt.timeIntervalSinceNow) < 60)
+        for suffix in ["-wal", "-shm"] {
+            var sidecar = stat()
+            if stat(storage.path + suffix, &sidecar) == 0 {
+                #expect(sidecar.st_mode & 0o777 == 0o600, "\(suffix) is as private as the database")
+            }
+        }
+    }
+
+    @Test func reopeningKeepsTheInstallation() async throws {
+        let directory = TemporaryDirectory()
+        let first = try await SQLiteStorage.open(directory: directory.path).information()
+        try await Task.sleep(for: .milliseconds(20))
+        let second = try await SQLiteStorage.open(directory: directory.path).information()
+        #expect(first == second)
+    }
+
+    @Test func aMissingDirectoryIsNamed() {
+        let directory = TemporaryDirectory()
+        #expect(throws: StorageOpenError.missingDirectory(directory.file("absent"))) {
+            _ = try SQLiteStorage.open(directory: directory.file("absent"))
+        }
+    }
+
+    @Test func aFileThatIsNoDatabaseIsRefusedAndLeftAlone() throws {
+        let directory = TemporaryDirectory()
+        let garbage = String(repeating: "this is not sqlite ", count: 300)
+        let path = directory.write(SQLiteStorage.fileName, garbage)
+        #expect(throws: StorageOpenError.notADatabase(path)) {
+            _ = try SQLiteStorage.open(directory: directory.path)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == garbage)
+    }
+
+    @Test func aDatabaseFromANewerReleaseIsRefused() throws {
+        let directory = TemporaryDirectory()
+        _ = try SQLiteStorage.open(directory: directory.path)
+        let path = directory.file(SQLiteStorage.fileName)
+        let result = try blockingRunCommand("/usr/bin/sqlite3", [path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(throws: StorageOpenError.newerSchema(path: path, version: "v99-future")) {
+            _ = try SQLiteStorage.open(directory: directory.path)
+        }
+    }
+}
