@@ -3,64 +3,90 @@ import Glibc
 
 /// A program started for a test, with its output collected in files so a test can read it at
 /// any point (pipes would block a chatty child).
+///
+/// Started with posix_spawn and reaped with waitpid rather than through Foundation's Process:
+/// Process watches a descriptor it hands the child, and systemd-socket-activate closes all
+/// descriptors before it execs the daemon, which leaves Process blocked waiting for a child
+/// that is still running.
 public final class ChildProcess: @unchecked Sendable {
-    private let process = Process()
+    public let pid: pid_t
     public let stdoutPath: String
     public let stderrPath: String
+    private let lock = NSLock()
+    private var exitStatus: Int32?
 
     public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: TemporaryDirectory, name: String = "child") throws {
         stdoutPath = directory.file("\(name).out")
         stderrPath = directory.file("\(name).err")
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        if let environment { process.environment = environment }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
-        process.standardError = FileHandle(forWritingAtPath: stderrPath)
-        try process.run()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let environment = environment ?? ProcessInfo.processInfo.environment
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        guard result == 0 else {
+            throw TestSetupError("cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        pid = child
     }
 
-    public var pid: pid_t { process.processIdentifier }
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { reap(blocking: false) == nil }
 
     public func signal(_ signal: CInt) {
-        kill(process.processIdentifier, signal)
+        if isRunning { kill(pid, signal) }
     }
 
-    /// Waits up to `timeout` seconds for the process to end; its exit status, or nil if it is
-    /// still running (it is then killed, so no test leaves a daemon behind).
+    /// Waits up to `timeout` seconds for the process to end; its exit status (128 + the signal
+    /// when a signal ended it), or nil if it is still running (it is then killed, so no test
+    /// leaves a daemon behind).
     public func waitForExit(timeout: Double = 20) async -> Int32? {
         await offThread { self.blockingWaitForExit(timeout: timeout) }
     }
 
     public func blockingWaitForExit(timeout: Double) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, deadline.timeIntervalSinceNow > 0 {
-            usleep(20_000)
+        while deadline.timeIntervalSinceNow > 0 {
+            if let status = reap(blocking: false) { return status }
+            usleep(10_000)
         }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return nil
-        }
-        return process.terminationStatus
+        kill(pid, SIGKILL)
+        _ = reap(blocking: true)
+        return nil
+    }
+
+    private func reap(blocking: Bool) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let exitStatus { return exitStatus }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, blocking ? 0 : WNOHANG) == pid else { return nil }
+        let signal = status & 0x7f
+        exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        return exitStatus
     }
 
     public var standardOutput: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
     public var standardError: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        if reap(blocking: false) == nil {
+            kill(pid, SIGKILL)
+            _ = reap(blocking: true)
         }
     }
 }
 
-/// Runs a command to completion and returns its status and output.
+/// A finished command's exit status and output.
 public struct CommandResult: Sendable {
     public let status: Int32
     public let output: String

@@ -12,11 +12,8 @@ public enum Journald {
         guard getuid() == 0 else {
             throw TestSetupError("journald is not running and only root can start it: run /lib/systemd/systemd-journald & as root")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/lib/systemd/systemd-journald")
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        // Started detached with setsid so it outlives the test run, as a system service would.
+        _ = try blockingRunCommand("/usr/bin/setsid", ["--fork", "/lib/systemd/systemd-journald"], timeout: 10)
         for _ in 0..<100 where access(socketPath, F_OK) != 0 { usleep(50_000) }
         guard access(socketPath, F_OK) == 0 else { throw TestSetupError("systemd-journald did not create \(socketPath)") }
     }

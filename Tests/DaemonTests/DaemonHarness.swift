@@ -1,0 +1,92 @@
+import Foundation
+import Glibc
+import TestSupport
+
+/// One mediationd under test: its own directory, configuration, notification socket and
+/// process, started the way systemd would start it or by hand.
+final class DaemonHarness: @unchecked Sendable {
+    let directory = TemporaryDirectory()
+    let notify: NotifyListener
+    private(set) var process: ChildProcess?
+
+    var socketPath: String { directory.file("run/io.mediationd") }
+    var stateDirectory: String { directory.file("state") }
+    var configPath: String { directory.file("mediationd.toml") }
+
+    init(varlink: String = "", createStateDirectory: Bool = true) {
+        notify = NotifyListener(path: directory.file("notify"))
+        if createStateDirectory {
+            try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+        }
+        try? FileManager.default.createDirectory(atPath: directory.file("run"), withIntermediateDirectories: true)
+        writeConfiguration(varlink: varlink)
+    }
+
+    func writeConfiguration(varlink: String = "", raw: String? = nil) {
+        let text = raw ?? """
+        [service]
+        state_directory = "\(stateDirectory)"
+        socket_path = "\(socketPath)"
+        log_target = "stderr"
+        shutdown_timeout = "5s"
+
+        [varlink]
+        \(varlink)
+        """
+        // Written whole and renamed, as an operator's editor would, so a reload never reads half.
+        let temporary = configPath + ".new"
+        FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
+        rename(temporary, configPath)
+    }
+
+    private var baseEnvironment: [String: String] {
+        ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "NOTIFY_SOCKET": notify.path]
+    }
+
+    /// Starts the daemon behind `systemd-socket-activate`, which listens on the socket and
+    /// starts mediationd, handing it the socket, when the first client connects.
+    func startSocketActivated(extraEnvironment: [String: String] = [:]) throws {
+        var arguments = ["-l", socketPath]
+        for (name, value) in baseEnvironment.merging(extraEnvironment, uniquingKeysWith: { $1 }) {
+            arguments += ["-E", "\(name)=\(value)"]
+        }
+        arguments += [BuiltProducts.mediationd, "--config", configPath]
+        process = try ChildProcess("/usr/bin/systemd-socket-activate", arguments, environment: baseEnvironment, directory: directory, name: "daemon")
+        for _ in 0..<200 where access(socketPath, F_OK) != 0 { usleep(10_000) }
+    }
+
+    /// Starts the daemon directly; it binds socket_path itself.
+    func startDirect(extraEnvironment: [String: String] = [:], arguments extra: [String]? = nil) throws {
+        process = try ChildProcess(
+            BuiltProducts.mediationd, extra ?? ["--config", configPath],
+            environment: baseEnvironment.merging(extraEnvironment, uniquingKeysWith: { $1 }),
+            directory: directory, name: "daemon")
+    }
+
+    /// Starts directly and waits for READY=1.
+    func startDirectAndWait() async throws {
+        try startDirect()
+        guard await notify.wait(for: "READY", value: "1") != nil else {
+            throw TestSetupError("mediationd did not become ready: \(process?.standardError ?? "")")
+        }
+    }
+
+    func ctl(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+        try await runCommand(BuiltProducts.mediationctl, arguments, environment: ["PATH": "/usr/bin:/bin"].merging(environment, uniquingKeysWith: { $1 }))
+    }
+
+    func status() async throws -> JSONObject? {
+        let result = try await ctl(["status", "--json", "--socket", socketPath])
+        return JSONObject(result.output)
+    }
+
+    func signal(_ number: CInt) {
+        process?.signal(number)
+    }
+
+    /// SIGTERM, then the exit status.
+    func stop() async -> Int32? {
+        signal(SIGTERM)
+        return await process?.waitForExit()
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Glibc
+import MediationService
+import TestSupport
+import Testing
+
+@Suite("mediationd under socket activation", .serialized, .timeLimit(.minutes(2)))
+struct SocketActivationTests {
+    @Test func startsOnFirstConnectionReportsReadyReloadsAndStopsCleanly() async throws {
+        try Journald.ensureRunning()
+        let daemon = DaemonHarness()
+        try daemon.startSocketActivated()
+        #expect(await daemon.notify.wait(for: "READY", timeout: 0.3) == nil, "nothing starts before a client connects")
+
+        let status = try await daemon.status()
+        #expect(status?.string("version") == MediationVersion.string)
+        #expect(status?.object("listener")?.string("activation") == "socket")
+        #expect(status?.object("listener")?.string("path") == daemon.socketPath)
+        #expect(status?.object("database")?.string("path") == daemon.stateDirectory + "/mediationd.sqlite")
+
+        let ready = try #require(await daemon.notify.wait(for: "READY", value: "1"))
+        #expect(ready["STATUS"]?.contains("Serving on \(daemon.socketPath)") == true)
+
+        daemon.signal(SIGHUP)
+        let reloading = try #require(await daemon.notify.wait(for: "RELOADING", value: "1"))
+        let stamp = try #require(reloading["MONOTONIC_USEC"].flatMap(UInt64.init))
+        #expect(stamp > 0)
+        #expect(await daemon.notify.wait(for: "READY", value: "1") != nil, "READY=1 again after the reload")
+
+        let pid = try #require(daemon.process?.pid)
+        #expect(await daemon.stop() == 0)
+        #expect(await daemon.notify.wait(for: "STOPPING", value: "1", timeout: 1) != nil)
+
+        let started = try await Journald.entries(["MESSAGE_ID=\(LifecycleJournal.started.rawValue)", "_PID=\(pid)"])
+        #expect(started.count == 1)
+        #expect(started.first?.string("MEDIATION_SOCKET") == daemon.socketPath)
+        #expect(started.first?.string("PRIORITY") == "5")
+        #expect(started.first?.string("SYSLOG_IDENTIFIER") == "mediationd")
+        let stopped = try await Journald.entries(["MESSAGE_ID=\(LifecycleJournal.stopped.rawValue)", "_PID=\(pid)"])
+        #expect(stopped.count == 1)
+        let reloaded = try await Journald.entries(["MESSAGE_ID=\(LifecycleJournal.reloaded.rawValue)", "_PID=\(pid)"])
+        #expect(reloaded.first?.string("MEDIATION_CONFIG") == daemon.configPath)
+    }
+
+    @Test func theWatchdogIsFedWhenSystemdAsksForIt() async throws {
+        let daemon = DaemonHarness()
+        try daemon.startSocketActivated(extraEnvironment: ["WATCHDOG_USEC": "300000"])
+        _ = try await daemon.status()
+        #expect(await daemon.notify.wait(for: "READY", value: "1") != nil)
+        for _ in 0..<3 {
+            #expect(await daemon.notify.wait(for: "WATCHDOG", value: "1", timeout: 2) != nil)
+        }
+        #expect(await daemon.stop() == 0)
+    }
+}
