@@ -51,11 +51,15 @@ final class TestServer: Sendable {
     let path: String
     let state: VarlinkServerState
     let group: ServiceGroup
+    /// Yields each time a Sleep call has begun, so tests can act while a call is in progress.
+    let sleepsStarted: AsyncStream<Int>
     private let task: Task<Void, any Error>
 
     init(limits: VarlinkServerLimits = VarlinkServerLimits()) throws {
         path = directory.file("test.sock")
         state = VarlinkServerState(limits: limits)
+        let (sleepsStarted, sleepStarted) = AsyncStream.makeStream(of: Int.self)
+        self.sleepsStarted = sleepsStarted
         var methods = VarlinkMethodTable()
         methods.method("Echo") { (input: Text, _) in input }
         methods.streamingMethod("Count") { (input: CountInput, _, writer) in
@@ -63,6 +67,7 @@ final class TestServer: Sendable {
             try await writer.reply(encoding: ["n": input.to])
         }
         methods.method("Sleep") { (input: Sleep, _) in
+            sleepStarted.yield(input.milliseconds)
             try await Task.sleep(for: .milliseconds(input.milliseconds))
             return Slept(slept: input.milliseconds)
         }
