@@ -1,0 +1,89 @@
+import Foundation
+import MediationService
+import TestSupport
+import Testing
+
+/// The files operations install: the units must load cleanly in systemd, the catalog must
+/// explain every MESSAGE_ID the daemon sends.
+@Suite("systemd unit files and catalog", .timeLimit(.minutes(2)))
+struct SystemdFilesTests {
+    let root = BuiltProducts.sourceRoot()
+
+    /// A throwaway root holding systemd's own units, the daemon binary and ours, so
+    /// `systemd-analyze verify` checks them as installed without touching this machine.
+    private func installedRoot() throws -> TemporaryDirectory {
+        let directory = TemporaryDirectory()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: directory.file("usr/bin"), withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: directory.file("usr/lib/systemd"), withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: directory.file("etc/systemd/system"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: directory.file("bin"), withDestinationPath: "usr/bin")
+        try manager.copyItem(atPath: "/lib/systemd/system", toPath: directory.file("usr/lib/systemd/system"))
+        try manager.copyItem(atPath: BuiltProducts.mediationd, toPath: directory.file("usr/bin/mediationd"))
+        try manager.copyItem(atPath: "/usr/bin/kill", toPath: directory.file("usr/bin/kill"))
+        for unit in ["mediationd.service", "mediationd.socket"] {
+            try manager.copyItem(atPath: "\(root)/systemd/\(unit)", toPath: directory.file("etc/systemd/system/\(unit)"))
+        }
+        return directory
+    }
+
+    @Test func theUnitsPassSystemdAnalyzeVerifyWithoutAWord() async throws {
+        let directory = try installedRoot()
+        let result = try await runCommand("/usr/bin/systemd-analyze", ["verify", "--man=no", "--root=\(directory.path)", "mediationd.service", "mediationd.socket"])
+        #expect(result.status == 0)
+        #expect(result.error.isEmpty, "\(result.error)")
+    }
+
+    @Test func theServiceIsHardenedToSafe() async throws {
+        let result = try await runCommand("/usr/bin/systemd-analyze", ["security", "--offline=yes", "--no-pager", "\(root)/systemd/mediationd.service"])
+        let line = try #require(result.output.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(score <= 1.0, "\(line)")
+    }
+
+    @Test func theUnitsSayHowTheDaemonRuns() throws {
+        let service = try unitSettings("mediationd.service")
+        #expect(service["Type"] == ["notify"])
+        #expect(service["WatchdogSec"]?.isEmpty == false)
+        #expect(service["StateDirectory"] == ["mediationd"])
+        #expect(service["RuntimeDirectory"] == ["mediationd"])
+        #expect(service["User"] == ["mediationd"])
+        #expect(service["ExecStart"] == ["/usr/bin/mediationd"])
+        let socket = try unitSettings("mediationd.socket")
+        #expect(socket["ListenStream"] == ["/run/mediationd/io.mediationd"])
+        #expect(socket["SocketMode"] == ["0660"])
+        #expect(socket["SocketGroup"] == ["mediation"])
+        let sysusers = try String(contentsOfFile: "\(root)/systemd/mediationd.sysusers", encoding: .utf8)
+        #expect(sysusers.contains("u mediationd "))
+        #expect(sysusers.contains("g mediation "))
+    }
+
+    @Test func theCatalogExplainsEveryMessageTheDaemonSends() async throws {
+        let directory = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.file("usr/lib/systemd/catalog"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(root)/systemd/mediationd.catalog", toPath: directory.file("usr/lib/systemd/catalog/mediationd.catalog"))
+        let update = try await runCommand("/usr/bin/journalctl", ["--root=\(directory.path)", "--update-catalog"])
+        #expect(update.status == 0, "\(update.error)")
+        let listed = try await runCommand("/usr/bin/journalctl", ["--root=\(directory.path)", "--list-catalog"])
+        for id in [LifecycleJournal.started, LifecycleJournal.stopped, LifecycleJournal.reloaded, LifecycleJournal.reloadRefused] {
+            #expect(listed.output.contains("\(id.rawValue) mediationd: "), "\(id.rawValue) has a catalog entry")
+        }
+    }
+
+    @Test func theShippedConfigurationChecksOut() async throws {
+        let result = try await runCommand(BuiltProducts.mediationd, ["--check-config", "--config", "\(root)/Config/mediationd.toml"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("configuration OK"))
+        #expect(result.output.contains("max_connections = 512"))
+    }
+
+    private func unitSettings(_ name: String) throws -> [String: [String]] {
+        let text = try String(contentsOfFile: "\(root)/systemd/\(name)", encoding: .utf8)
+        var settings: [String: [String]] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("[") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            settings[String(line[..<equals]), default: []].append(String(line[line.index(after: equals)...]))
+        }
+        return settings
+    }
+}
