@@ -78,7 +78,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mediation-bench",
-            dependencies: ["Varlink", "MediationService"],
+            dependencies: ["TestSupport"],
             path: "Benchmarks/mediation-bench"
         ),
         .target(
