@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOFoundationCompat
 
 /// A JSON value as Varlink carries it: the protocol is untyped JSON on the wire and typed only by
 /// the interface description, so messages are parsed into this before they are checked.
@@ -82,13 +84,28 @@ extension JSONValue {
     /// Converts any `Encodable` into a JSON value (used for typed method replies).
     public init(encoding value: some Encodable) throws {
         let data = try VarlinkCoding.encoder.encode(value)
-        self = try VarlinkCoding.decoder.decode(JSONValue.self, from: data)
+        self = try data.withUnsafeBytes { raw in try JSONValue(parsing: raw) }
     }
 
     /// Decodes a typed value from this JSON value.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let data = try VarlinkCoding.encoder.encode(self)
-        return try VarlinkCoding.decoder.decode(type, from: data)
+        try VarlinkCoding.decoder.decode(type, from: Data(buffer: serialized))
+    }
+
+    /// Parses JSON text strictly; throws `VarlinkProtocolError.invalidJSON` for anything else.
+    public init(parsing bytes: UnsafeRawBufferPointer) throws(VarlinkProtocolError) {
+        do {
+            self = try JSONParser.parse(bytes)
+        } catch {
+            throw .invalidJSON
+        }
+    }
+
+    /// Compact JSON with sorted keys.
+    public var serialized: ByteBuffer {
+        var buffer = ByteBuffer()
+        JSONSerializer.write(self, into: &buffer)
+        return buffer
     }
 }
 

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// An error reply: a fully qualified error name declared in an interface, and its parameters.
 ///
 /// Method handlers throw these; the server turns them into `{"error": …, "parameters": …}`.
@@ -48,7 +50,6 @@ public struct VarlinkError: Error, Sendable, Equatable, CustomStringConvertible 
 extension JSONValue {
     /// One-line JSON, for messages and logs.
     public var compactDescription: String {
-        guard let data = try? VarlinkCoding.encoder.encode(self) else { return "?" }
-        return String(decoding: data, as: UTF8.self)
+        String(buffer: serialized)
     }
 }

@@ -54,7 +54,7 @@ public enum VarlinkWireFormat {
         var object: [String: JSONValue] = ["parameters": .object(reply.parameters)]
         if reply.continues { object["continues"] = .bool(true) }
         if let error = reply.error { object["error"] = .string(error) }
-        try write(.object(object), into: &buffer)
+        write(.object(object), into: &buffer)
     }
 
     public static func encode(_ call: VarlinkCall, into buffer: inout ByteBuffer) throws {
@@ -63,7 +63,7 @@ public enum VarlinkWireFormat {
         if call.oneway { object["oneway"] = .bool(true) }
         if call.more { object["more"] = .bool(true) }
         if call.upgrade { object["upgrade"] = .bool(true) }
-        try write(.object(object), into: &buffer)
+        write(.object(object), into: &buffer)
     }
 
     public static func decodeCall(_ frame: ByteBuffer) throws(VarlinkProtocolError) -> VarlinkCall {
@@ -114,9 +114,7 @@ public enum VarlinkWireFormat {
     private static func parseObject(_ frame: ByteBuffer) throws(VarlinkProtocolError) -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try frame.withUnsafeReadableBytes { raw in
-                try VarlinkCoding.decoder.decode(JSONValue.self, from: Data(raw))
-            }
+            value = try frame.withUnsafeReadableBytes { raw in try JSONValue(parsing: raw) }
         } catch {
             throw .invalidJSON
         }
@@ -126,9 +124,8 @@ public enum VarlinkWireFormat {
         return object
     }
 
-    private static func write(_ value: JSONValue, into buffer: inout ByteBuffer) throws {
-        let data = try VarlinkCoding.encoder.encode(value)
-        buffer.writeBytes(data)
+    private static func write(_ value: JSONValue, into buffer: inout ByteBuffer) {
+        JSONSerializer.write(value, into: &buffer)
         buffer.writeInteger(UInt8(0))
     }
 }

@@ -40,6 +40,9 @@ public final class VarlinkServer: Service, Sendable {
     public func run() async throws {
         let server = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
+            // A client may shut down its sending side and still read its replies; the server
+            // uses the same half-close to stop taking calls while it drains.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(descriptor) { [state] channel in
                 let limits = state.limits
                 return channel.eventLoop.makeCompletedFuture {
@@ -53,9 +56,19 @@ public final class VarlinkServer: Service, Sendable {
                 }
             }
         onListening()
+        // On graceful shutdown stop accepting; the accept loop then ends and the task group
+        // waits for every connection to finish the call it is answering.
+        try await withGracefulShutdownHandler {
+            try await acceptConnections(on: server)
+        } onGracefulShutdown: {
+            server.channel.close(promise: nil)
+        }
+    }
+
+    private func acceptConnections(on server: NIOAsyncChannel<Connection, Never>) async throws {
         try await server.executeThenClose { connections in
             try await withThrowingDiscardingTaskGroup { tasks in
-                for try await connection in connections.cancelOnGracefulShutdown() {
+                for try await connection in connections {
                     guard state.admit() else {
                         logger.warning("refusing a connection: \(state.limits.maximumConnections) are open (varlink.max_connections)")
                         tasks.addTask { try? await connection.executeThenClose { _, _ in } }
@@ -75,24 +88,36 @@ public final class VarlinkServer: Service, Sendable {
         let peer = try? await PeerCredentials.of(channel)
         let peerName = peer.map { "pid \($0.pid)" } ?? "an unknown peer"
         do {
-            try await connection.executeThenClose { inbound, outbound in
-                for try await frame in inbound.cancelOnGracefulShutdown() {
-                    let call = try VarlinkWireFormat.decodeCall(frame)
-                    let writer = VarlinkReplyWriter(call: call) { reply in
-                        var buffer = channel.allocator.buffer(capacity: 256)
-                        try VarlinkWireFormat.encode(reply, into: &buffer)
-                        try await outbound.write(buffer)
-                    }
-                    try await dispatcher.dispatch(VarlinkRequest(call: call, peer: peer), writer: writer)
-                    state.countCall()
-                    channel.triggerUserOutboundEvent(VarlinkIdleCloser.CallFinished(), promise: nil)
-                }
+            // Closing the input side on graceful shutdown ends the loop below once the call in
+            // progress has been answered; racing each read against shutdown instead would cost
+            // every call several task switches.
+            try await withGracefulShutdownHandler {
+                try await answerCalls(on: connection, peer: peer)
+            } onGracefulShutdown: {
+                channel.close(mode: .input, promise: nil)
             }
         } catch let error as VarlinkProtocolError {
             // The stream is out of step; nothing sent on it from here on could be trusted.
             logger.notice("closed the connection from \(peerName): \(error)")
         } catch {
             logger.debug("connection from \(peerName) ended: \(error)")
+        }
+    }
+
+    private func answerCalls(on connection: Connection, peer: PeerCredentials?) async throws {
+        let channel = connection.channel
+        try await connection.executeThenClose { inbound, outbound in
+            for try await frame in inbound {
+                let call = try VarlinkWireFormat.decodeCall(frame)
+                let writer = VarlinkReplyWriter(call: call) { reply in
+                    var buffer = channel.allocator.buffer(capacity: 256)
+                    try VarlinkWireFormat.encode(reply, into: &buffer)
+                    try await outbound.write(buffer)
+                }
+                try await dispatcher.dispatch(VarlinkRequest(call: call, peer: peer), writer: writer)
+                state.countCall()
+                channel.triggerUserOutboundEvent(VarlinkIdleCloser.CallFinished(), promise: nil)
+            }
         }
     }
 }

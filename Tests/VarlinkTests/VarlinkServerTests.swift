@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import NIOCore
 import TestSupport
 import Testing
@@ -198,5 +199,26 @@ struct VarlinkServerTests {
         } throws: { error in
             (error as? VarlinkConnectError)?.code == ENOENT
         }
+    }
+}
+
+@Suite("Varlink server, half-closed connections", .timeLimit(.minutes(1)))
+struct VarlinkHalfCloseTests {
+    @Test func aClientThatStopsSendingStillGetsItsReplies() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"one"}}"# + "\0" + #"{"method":"org.example.test.Echo","parameters":{"text":"two"}}"#)
+        shutdown(socket.fd, Int32(SHUT_WR))
+        #expect(await socket.receiveJSON()?.object("parameters")?.string("text") == "one")
+        #expect(await socket.receiveJSON()?.object("parameters")?.string("text") == "two")
+        #expect(await socket.waitForClose())
+        try await server.stop()
+    }
+
+    @Test func anUpgradeIsNotOffered() async throws {
+        let server = try TestServer()
+        let reply = try await server.call(#"{"method":"org.example.test.Echo","parameters":{"text":"x"},"upgrade":true}"#)
+        #expect(reply?.string("error") == "org.varlink.service.MethodNotImplemented")
+        try await server.stop()
     }
 }

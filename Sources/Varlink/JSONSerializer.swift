@@ -1,0 +1,54 @@
+import NIOCore
+
+/// Writes `JSONValue`s as compact JSON with sorted keys, so the same value always gives the
+/// same bytes.
+enum JSONSerializer {
+    static func write(_ value: JSONValue, into buffer: inout ByteBuffer) {
+        switch value {
+        case .null: buffer.writeStaticString("null")
+        case .bool(let flag): flag ? buffer.writeStaticString("true") : buffer.writeStaticString("false")
+        case .int(let number): buffer.writeString(String(number))
+        case .double(let number):
+            // JSON has no infinities or NaN; no valid message carries one.
+            number.isFinite ? buffer.writeString(String(number)) : buffer.writeStaticString("null")
+        case .string(let text): writeString(text, into: &buffer)
+        case .array(let elements):
+            buffer.writeInteger(UInt8(ascii: "["))
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+                write(element, into: &buffer)
+            }
+            buffer.writeInteger(UInt8(ascii: "]"))
+        case .object(let members):
+            buffer.writeInteger(UInt8(ascii: "{"))
+            for (offset, key) in members.keys.sorted().enumerated() {
+                if offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+                writeString(key, into: &buffer)
+                buffer.writeInteger(UInt8(ascii: ":"))
+                write(members[key]!, into: &buffer)
+            }
+            buffer.writeInteger(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func writeString(_ text: String, into buffer: inout ByteBuffer) {
+        buffer.writeInteger(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case 0x0A: buffer.writeStaticString("\\n")
+            case 0x0D: buffer.writeStaticString("\\r")
+            case 0x09: buffer.writeStaticString("\\t")
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                buffer.writeStaticString("\\u00")
+                buffer.writeInteger(hex[Int(byte >> 4)])
+                buffer.writeInteger(hex[Int(byte & 0xF)])
+            default:
+                buffer.writeInteger(byte)
+            }
+        }
+        buffer.writeInteger(UInt8(ascii: "\""))
+    }
+}
