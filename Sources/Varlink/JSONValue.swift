@@ -83,8 +83,7 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// Converts any `Encodable` into a JSON value (used for typed method replies).
     public init(encoding value: some Encodable) throws {
-        let data = try VarlinkCoding.encoder.encode(value)
-        self = try data.withUnsafeBytes { raw in try JSONValue(parsing: raw) }
+        self = try JSONValueEncoder().encode(value)
     }
 
     /// Decodes a typed value from this JSON value.

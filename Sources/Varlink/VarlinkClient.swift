@@ -105,12 +105,7 @@ final class VarlinkClientHandler: ChannelDuplexHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
         var buffer = context.channel.allocator.buffer(capacity: 128)
-        do {
-            try VarlinkWireFormat.encode(request.call, into: &buffer)
-        } catch {
-            promise?.fail(error)
-            return
-        }
+        VarlinkWireFormat.encode(request.call, into: &buffer)
         if case .none = request.receiver {} else { waiting.append(request.receiver) }
         context.write(wrapOutboundOut(buffer), promise: promise)
     }

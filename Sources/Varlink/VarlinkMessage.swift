@@ -50,14 +50,22 @@ public struct VarlinkReply: Sendable, Equatable {
 
 /// Turns messages into their NUL-terminated wire form and back.
 public enum VarlinkWireFormat {
-    public static func encode(_ reply: VarlinkReply, into buffer: inout ByteBuffer) throws {
+    /// A reply as one NUL-terminated frame.
+    public static func frame(_ reply: VarlinkReply) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        encode(reply, into: &buffer)
+        return buffer
+    }
+
+
+    public static func encode(_ reply: VarlinkReply, into buffer: inout ByteBuffer) {
         var object: [String: JSONValue] = ["parameters": .object(reply.parameters)]
         if reply.continues { object["continues"] = .bool(true) }
         if let error = reply.error { object["error"] = .string(error) }
         write(.object(object), into: &buffer)
     }
 
-    public static func encode(_ call: VarlinkCall, into buffer: inout ByteBuffer) throws {
+    public static func encode(_ call: VarlinkCall, into buffer: inout ByteBuffer) {
         var object: [String: JSONValue] = ["method": .string(call.method)]
         if !call.parameters.isEmpty { object["parameters"] = .object(call.parameters) }
         if call.oneway { object["oneway"] = .bool(true) }

@@ -1,7 +1,10 @@
+import NIOCore
+
 /// Sends the replies to one call. A handler gives its last reply with `reply`, and, for calls made
 /// with `more`, any number of earlier ones with `yield`.
 public struct VarlinkReplyWriter: Sendable {
-    public typealias Sink = @Sendable (VarlinkReply) async throws -> Void
+    /// Takes one complete, NUL-terminated reply.
+    public typealias Sink = @Sendable (ByteBuffer) async throws -> Void
 
     private let call: VarlinkCall
     private let sink: Sink
@@ -15,27 +18,38 @@ public struct VarlinkReplyWriter: Sendable {
     public var acceptsMore: Bool { call.more && !call.oneway }
 
     public func reply(_ parameters: [String: JSONValue]) async throws {
-        guard !call.oneway else { return }
-        try await sink(VarlinkReply(parameters: parameters))
+        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: parameters)))
     }
 
+    /// A reply whose parameters are `output`, which must encode as a JSON object (a struct).
     public func reply(encoding output: some Encodable) async throws {
-        try await reply(JSONValue(encoding: output).objectValue ?? [:])
+        try await reply(try parameters(of: output))
     }
 
     /// One of several replies. Without `more` the client expects exactly one reply, so this
     /// refuses instead of breaking the protocol.
     public func yield(_ parameters: [String: JSONValue]) async throws {
         guard acceptsMore else { throw VarlinkError.expectedMore }
-        try await sink(VarlinkReply(parameters: parameters, continues: true))
+        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: parameters, continues: true)))
     }
 
     public func yield(encoding output: some Encodable) async throws {
-        try await yield(JSONValue(encoding: output).objectValue ?? [:])
+        try await yield(try parameters(of: output))
     }
 
     func fail(_ error: VarlinkError) async throws {
+        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: error.parameters, error: error.name)))
+    }
+
+    private func parameters(of output: some Encodable) throws -> [String: JSONValue] {
+        guard case .object(let parameters) = try JSONValue(encoding: output) else {
+            throw EncodingError.invalidValue(output, .init(codingPath: [], debugDescription: "Varlink parameters must encode as an object"))
+        }
+        return parameters
+    }
+
+    private func send(_ frame: @autoclosure () throws -> ByteBuffer) async throws {
         guard !call.oneway else { return }
-        try await sink(VarlinkReply(parameters: error.parameters, error: error.name))
+        try await sink(try frame())
     }
 }

@@ -48,10 +48,7 @@ public final class VarlinkServer: Service, Sendable {
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageSize: limits.maximumMessageSize)))
-                    if let idle = limits.idleTimeout {
-                        try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
-                    }
-                    try pipeline.addHandler(VarlinkIdleCloser())
+                    try pipeline.addHandler(VarlinkIdleCloser(timeout: limits.idleTimeout))
                     return try Connection(wrappingChannelSynchronously: channel)
                 }
             }
@@ -74,7 +71,7 @@ public final class VarlinkServer: Service, Sendable {
                         tasks.addTask { try? await connection.executeThenClose { _, _ in } }
                         continue
                     }
-                    tasks.addTask {
+                    tasks.addTask(executorPreference: EventLoopTaskExecutor(eventLoop: connection.channel.eventLoop)) {
                         defer { self.state.release() }
                         await self.serve(connection)
                     }
@@ -109,11 +106,7 @@ public final class VarlinkServer: Service, Sendable {
         try await connection.executeThenClose { inbound, outbound in
             for try await frame in inbound {
                 let call = try VarlinkWireFormat.decodeCall(frame)
-                let writer = VarlinkReplyWriter(call: call) { reply in
-                    var buffer = channel.allocator.buffer(capacity: 256)
-                    try VarlinkWireFormat.encode(reply, into: &buffer)
-                    try await outbound.write(buffer)
-                }
+                let writer = VarlinkReplyWriter(call: call) { frame in try await outbound.write(frame) }
                 try await dispatcher.dispatch(VarlinkRequest(call: call, peer: peer), writer: writer)
                 state.countCall()
                 channel.triggerUserOutboundEvent(VarlinkIdleCloser.CallFinished(), promise: nil)

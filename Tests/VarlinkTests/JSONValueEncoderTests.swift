@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import Varlink
+
+@Suite("Encoding typed values as JSON")
+struct JSONValueEncoderTests {
+    enum Colour: String, Codable { case red, blue }
+    struct Inner: Codable, Equatable { let flag: Bool; let ratio: Double }
+    struct Outer: Codable, Equatable {
+        let name: String
+        let count: Int
+        let small: UInt8
+        let big: UInt64
+        let maybe: String?
+        let colour: Colour
+        let at: Date
+        let inner: Inner
+        let list: [Inner]
+        let map: [String: Int]
+        let nested: [[Int]]
+    }
+
+    let value = Outer(
+        name: "n", count: -3, small: 7, big: UInt64.max, maybe: nil, colour: .blue,
+        at: Date(timeIntervalSince1970: 1_800_000_000), inner: Inner(flag: true, ratio: 0.5),
+        list: [Inner(flag: false, ratio: 2)], map: ["a": 1], nested: [[1, 2], []])
+
+    @Test func structsBecomeObjectsWithEveryFieldInItsJSONForm() throws {
+        let encoded = try JSONValue(encoding: value)
+        #expect(encoded == .object([
+            "name": .string("n"), "count": .int(-3), "small": .int(7), "big": .double(Double(UInt64.max)),
+            "colour": .string("blue"), "at": .string("2027-01-15T08:00:00Z"),
+            "inner": .object(["flag": .bool(true), "ratio": .double(0.5)]),
+            "list": .array([.object(["flag": .bool(false), "ratio": .double(2)])]),
+            "map": .object(["a": .int(1)]),
+            "nested": .array([.array([.int(1), .int(2)]), .array([])]),
+        ]), "an absent optional is left out")
+    }
+
+    @Test func whatIsEncodedDecodesBack() throws {
+        var decodable = value
+        decodable = Outer(name: value.name, count: value.count, small: value.small, big: 12, maybe: "here", colour: value.colour,
+                          at: value.at, inner: value.inner, list: value.list, map: value.map, nested: value.nested)
+        #expect(try JSONValue(encoding: decodable).decode(Outer.self) == decodable)
+    }
+}
