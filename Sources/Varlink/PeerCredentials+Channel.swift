@@ -3,13 +3,15 @@ import NIOCore
 
 extension PeerCredentials {
     /// Reads SO_PEERCRED from a connected AF_UNIX channel.
-    static func of(_ channel: any Channel) async throws -> PeerCredentials? {
-        guard let provider = channel as? any SocketOptionProvider else { return nil }
-        let credentials: KernelPeerCredentials = try await provider.unsafeGetSocketOption(
-            level: .socket,
-            name: NIOBSDSocket.Option(rawValue: SO_PEERCRED)
-        ).get()
-        return PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+    static func of(_ channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
+        guard let provider = channel as? any SocketOptionProvider else {
+            return channel.eventLoop.makeSucceededFuture(nil)
+        }
+        let credentials: EventLoopFuture<KernelPeerCredentials> = provider.unsafeGetSocketOption(
+            level: .socket, name: NIOBSDSocket.Option(rawValue: SO_PEERCRED))
+        return credentials
+            .map { PeerCredentials(pid: $0.pid, uid: $0.uid, gid: $0.gid) }
+            .recover { _ in nil }
     }
 }
 

@@ -5,12 +5,10 @@ import ServiceLifecycle
 
 /// Serves Varlink on a listening AF_UNIX stream socket.
 ///
-/// Each connection answers its calls one at a time, in the order they arrived, which is what the
-/// protocol promises clients that pipeline. On graceful shutdown the server stops taking calls,
-/// lets every call in progress finish and reply, then closes.
+/// Connections are answered by `VarlinkConnectionHandler`; the server admits them up to the
+/// limit and, on graceful shutdown, stops accepting and lets every connection finish the call it
+/// is answering before it returns.
 public final class VarlinkServer: Service, Sendable {
-    private typealias Connection = NIOAsyncChannel<ByteBuffer, ByteBuffer>
-
     private let descriptor: CInt
     private let dispatcher: VarlinkDispatcher
     private let state: VarlinkServerState
@@ -40,21 +38,21 @@ public final class VarlinkServer: Service, Sendable {
     public func run() async throws {
         let server = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
-            // A client may shut down its sending side and still read its replies; the server
-            // uses the same half-close to stop taking calls while it drains.
+            // A client may shut down its sending side and still read its replies.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .bind(descriptor) { [state] channel in
+            .bind(descriptor) { [state, dispatcher, logger] channel in
                 let limits = state.limits
-                return channel.eventLoop.makeCompletedFuture {
+                return channel.eventLoop.makeCompletedFuture { () -> any Channel in
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageSize: limits.maximumMessageSize)))
                     try pipeline.addHandler(VarlinkIdleCloser(timeout: limits.idleTimeout))
-                    return try Connection(wrappingChannelSynchronously: channel)
+                    try pipeline.addHandler(VarlinkConnectionHandler(dispatcher: dispatcher, state: state, eventLoop: channel.eventLoop, logger: logger))
+                    return channel
                 }
             }
         onListening()
         // On graceful shutdown stop accepting; the accept loop then ends and the task group
-        // waits for every connection to finish the call it is answering.
+        // waits for every connection to close.
         try await withGracefulShutdownHandler {
             try await acceptConnections(on: server)
         } onGracefulShutdown: {
@@ -62,55 +60,30 @@ public final class VarlinkServer: Service, Sendable {
         }
     }
 
-    private func acceptConnections(on server: NIOAsyncChannel<Connection, Never>) async throws {
+    private func acceptConnections(on server: NIOAsyncChannel<any Channel, Never>) async throws {
         try await server.executeThenClose { connections in
             try await withThrowingDiscardingTaskGroup { tasks in
                 for try await connection in connections {
                     guard state.admit() else {
                         logger.warning("refusing a connection: \(state.limits.maximumConnections) are open (varlink.max_connections)")
-                        tasks.addTask { try? await connection.executeThenClose { _, _ in } }
+                        connection.close(promise: nil)
                         continue
                     }
-                    tasks.addTask(executorPreference: EventLoopTaskExecutor(eventLoop: connection.channel.eventLoop)) {
+                    tasks.addTask {
                         defer { self.state.release() }
-                        await self.serve(connection)
+                        await Self.watch(connection)
                     }
                 }
             }
         }
     }
 
-    private func serve(_ connection: Connection) async {
-        let channel = connection.channel
-        let peer = try? await PeerCredentials.of(channel)
-        let peerName = peer.map { "pid \($0.pid)" } ?? "an unknown peer"
-        do {
-            // Closing the input side on graceful shutdown ends the loop below once the call in
-            // progress has been answered; racing each read against shutdown instead would cost
-            // every call several task switches.
-            try await withGracefulShutdownHandler {
-                try await answerCalls(on: connection, peer: peer)
-            } onGracefulShutdown: {
-                channel.close(mode: .input, promise: nil)
-            }
-        } catch let error as VarlinkProtocolError {
-            // The stream is out of step; nothing sent on it from here on could be trusted.
-            logger.notice("closed the connection from \(peerName): \(error)")
-        } catch {
-            logger.debug("connection from \(peerName) ended: \(error)")
-        }
-    }
-
-    private func answerCalls(on connection: Connection, peer: PeerCredentials?) async throws {
-        let channel = connection.channel
-        try await connection.executeThenClose { inbound, outbound in
-            for try await frame in inbound {
-                let call = try VarlinkWireFormat.decodeCall(frame)
-                let writer = VarlinkReplyWriter(call: call) { frame in try await outbound.write(frame) }
-                try await dispatcher.dispatch(VarlinkRequest(call: call, peer: peer), writer: writer)
-                state.countCall()
-                channel.triggerUserOutboundEvent(VarlinkIdleCloser.CallFinished(), promise: nil)
-            }
+    /// Waits for a connection to close, asking it to drain when the server shuts down.
+    private static func watch(_ connection: any Channel) async {
+        await withGracefulShutdownHandler {
+            try? await connection.closeFuture.get()
+        } onGracefulShutdown: {
+            connection.pipeline.fireUserInboundEventTriggered(VarlinkConnectionHandler.Drain())
         }
     }
 }
