@@ -84,12 +84,20 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         guard current == nil, let call = waiting.popFirst() else { return }
         let channel = context.channel
         let request = VarlinkRequest(call: call, peer: peer)
-        let writer = VarlinkReplyWriter(call: call) { frame in try await channel.writeAndFlush(frame) }
+        let writer = VarlinkReplyWriter(call: call) { frame, last in
+            if last {
+                // Nothing follows on this call, so there is nothing to wait for; replies keep
+                // their order because the next call starts only after this one has finished.
+                channel.writeAndFlush(frame, promise: nil)
+            } else {
+                try await channel.writeAndFlush(frame)
+            }
+        }
         let finished = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let task = Task(executorPreference: executor) { [dispatcher, state] in
             try? await dispatcher.dispatch(request, writer: writer)
             state.countCall()
-            channel.eventLoop.execute {
+            channel.eventLoop.executeNowOrSoon {
                 let (handler, context) = finished.value
                 handler.callFinished(context: context)
             }
@@ -119,4 +127,12 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     }
 
     private var peerName: String { peer.map { "pid \($0.pid)" } ?? "an unknown peer" }
+}
+
+extension EventLoop {
+    /// Runs `body` at once when already on this loop (as a connection's task usually is), and
+    /// otherwise schedules it there.
+    func executeNowOrSoon(_ body: @escaping @Sendable () -> Void) {
+        if inEventLoop { body() } else { execute(body) }
+    }
 }

@@ -3,8 +3,9 @@ import NIOCore
 /// Sends the replies to one call. A handler gives its last reply with `reply`, and, for calls made
 /// with `more`, any number of earlier ones with `yield`.
 public struct VarlinkReplyWriter: Sendable {
-    /// Takes one complete, NUL-terminated reply.
-    public typealias Sink = @Sendable (ByteBuffer) async throws -> Void
+    /// Takes one complete, NUL-terminated reply; `last` is false for replies with `continues`,
+    /// whose sender should wait until the client keeps up.
+    public typealias Sink = @Sendable (_ frame: ByteBuffer, _ last: Bool) async throws -> Void
 
     private let call: VarlinkCall
     private let sink: Sink
@@ -18,7 +19,7 @@ public struct VarlinkReplyWriter: Sendable {
     public var acceptsMore: Bool { call.more && !call.oneway }
 
     public func reply(_ parameters: [String: JSONValue]) async throws {
-        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: parameters)))
+        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: parameters)), last: true)
     }
 
     /// A reply whose parameters are `output`, which must encode as a JSON object (a struct).
@@ -30,7 +31,7 @@ public struct VarlinkReplyWriter: Sendable {
     /// refuses instead of breaking the protocol.
     public func yield(_ parameters: [String: JSONValue]) async throws {
         guard acceptsMore else { throw VarlinkError.expectedMore }
-        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: parameters, continues: true)))
+        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: parameters, continues: true)), last: false)
     }
 
     public func yield(encoding output: some Encodable) async throws {
@@ -38,7 +39,7 @@ public struct VarlinkReplyWriter: Sendable {
     }
 
     func fail(_ error: VarlinkError) async throws {
-        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: error.parameters, error: error.name)))
+        try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: error.parameters, error: error.name)), last: true)
     }
 
     private func parameters(of output: some Encodable) throws -> [String: JSONValue] {
@@ -48,8 +49,8 @@ public struct VarlinkReplyWriter: Sendable {
         return parameters
     }
 
-    private func send(_ frame: @autoclosure () throws -> ByteBuffer) async throws {
+    private func send(_ frame: @autoclosure () throws -> ByteBuffer, last: Bool) async throws {
         guard !call.oneway else { return }
-        try await sink(try frame())
+        try await sink(try frame(), last)
     }
 }
