@@ -148,7 +148,7 @@ struct JSONValueEncoding: Encoder {
         }
     }
 
-    struct UnkeyedContainer: UnkeyedEncodingContainer {
+    struct UnkeyedContainer: UnkeyedEncodingContainer, JSONValueSink {
         let box: JSONValueBox
         var codingPath: [any CodingKey] { [] }
 
@@ -157,24 +157,7 @@ struct JSONValueEncoding: Encoder {
             return 0
         }
 
-        private func put(_ value: JSONValue) { box.append(.value(value)) }
-
-        mutating func encodeNil() throws { put(.null) }
-        mutating func encode(_ value: Bool) throws { put(.bool(value)) }
-        mutating func encode(_ value: String) throws { put(.string(value)) }
-        mutating func encode(_ value: Double) throws { put(.double(value)) }
-        mutating func encode(_ value: Float) throws { put(.double(Double(value))) }
-        mutating func encode(_ value: Int) throws { put(integer(value)) }
-        mutating func encode(_ value: Int8) throws { put(integer(value)) }
-        mutating func encode(_ value: Int16) throws { put(integer(value)) }
-        mutating func encode(_ value: Int32) throws { put(integer(value)) }
-        mutating func encode(_ value: Int64) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt8) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt16) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt32) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt64) throws { put(integer(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONValueEncoding.encode(value)) }
+        func put(_ value: JSONValue) { box.append(.value(value)) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONValueEncoding()
@@ -195,29 +178,36 @@ struct JSONValueEncoding: Encoder {
         }
     }
 
-    struct SingleContainer: SingleValueEncodingContainer {
+    struct SingleContainer: SingleValueEncodingContainer, JSONValueSink {
         let box: JSONValueBox
         var codingPath: [any CodingKey] { [] }
 
-        private func put(_ value: JSONValue) { box.content = .single(value) }
-
-        mutating func encodeNil() throws { put(.null) }
-        mutating func encode(_ value: Bool) throws { put(.bool(value)) }
-        mutating func encode(_ value: String) throws { put(.string(value)) }
-        mutating func encode(_ value: Double) throws { put(.double(value)) }
-        mutating func encode(_ value: Float) throws { put(.double(Double(value))) }
-        mutating func encode(_ value: Int) throws { put(integer(value)) }
-        mutating func encode(_ value: Int8) throws { put(integer(value)) }
-        mutating func encode(_ value: Int16) throws { put(integer(value)) }
-        mutating func encode(_ value: Int32) throws { put(integer(value)) }
-        mutating func encode(_ value: Int64) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt8) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt16) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt32) throws { put(integer(value)) }
-        mutating func encode(_ value: UInt64) throws { put(integer(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONValueEncoding.encode(value)) }
+        func put(_ value: JSONValue) { box.content = .single(value) }
     }
+}
+
+/// The one-value-at-a-time encoding methods the unkeyed and single-value containers share.
+protocol JSONValueSink {
+    func put(_ value: JSONValue)
+}
+
+extension JSONValueSink {
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(.double(value)) }
+    mutating func encode(_ value: Float) throws { put(.double(Double(value))) }
+    mutating func encode(_ value: Int) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: Int8) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: Int16) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: Int32) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: Int64) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: UInt) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: UInt8) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: UInt16) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: UInt32) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode(_ value: UInt64) throws { put(JSONValueEncoding.integer(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONValueEncoding.encode(value)) }
 }
 
 /// RFC 3339 timestamps in UTC with whole seconds, the form Varlink replies use for dates.
