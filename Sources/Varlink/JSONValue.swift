@@ -108,15 +108,8 @@ extension JSONValue {
     }
 }
 
-/// The JSON coders every part of the Varlink module shares, so the wire format has one definition.
+/// How typed parameters are read from JSON; dates arrive as RFC 3339 strings.
 enum VarlinkCoding {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

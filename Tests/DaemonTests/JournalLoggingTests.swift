@@ -1,0 +1,32 @@
+import Foundation
+import Glibc
+import MediationService
+import TestSupport
+import Testing
+
+@Suite("mediationd logging to the journal", .timeLimit(.minutes(2)))
+struct JournalLoggingTests {
+    @Test func withLogTargetJournalEveryLineIsAStructuredEntryAndNothingIsDoubled() async throws {
+        try Journald.ensureRunning()
+        let daemon = DaemonHarness()
+        daemon.writeConfiguration(raw: """
+        [service]
+        state_directory = "\(daemon.stateDirectory)"
+        socket_path = "\(daemon.socketPath)"
+        log_target = "journal"
+        """)
+        try await daemon.startDirectAndWait()
+        let pid = try #require(daemon.process?.pid)
+        #expect(await daemon.stop() == 0)
+
+        let entries = try await Journald.entries(["_PID=\(pid)"], atLeast: 3)
+        let configured = entries.first { $0.string("MESSAGE")?.hasPrefix("configuration from \(daemon.configPath)") == true }
+        #expect(configured?.string("SYSLOG_IDENTIFIER") == "mediationd")
+        #expect(configured?.string("PRIORITY") == "6")
+        #expect(configured?.string("CODE_FILE")?.hasSuffix("main.swift") == true)
+        let started = entries.filter { $0.string("MESSAGE")?.contains("started: serving on") == true }
+        #expect(started.count == 1, "the start is one structured entry, not also a plain log line")
+        #expect(started.first?.string("MESSAGE_ID") == LifecycleJournal.started.rawValue)
+        #expect(daemon.process?.standardError.isEmpty == true, "nothing goes to stderr")
+    }
+}
