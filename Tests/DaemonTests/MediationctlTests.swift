@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import MediationService
 import TestSupport
 import Testing
@@ -34,6 +35,7 @@ struct MediationctlTests {
         #expect(table.output.contains(daemon.stateDirectory + "/mediationd.sqlite"))
         #expect(!table.output.contains("\u{1B}["), "no colour when not on a terminal")
         #expect(await daemon.stop() == 0)
+        #expect(access(daemon.socketPath, F_OK) != 0, "a socket the daemon bound itself is removed when it stops")
 
         let byDefault = try await daemon.ctl(["status"])
         #expect(byDefault.error.contains("/run/mediationd/io.mediationd"))

@@ -30,6 +30,7 @@ struct SocketActivationTests {
         let pid = try #require(daemon.process?.pid)
         #expect(await daemon.stop() == 0)
         #expect(await daemon.notify.wait(for: "STOPPING", value: "1", timeout: 1) != nil)
+        #expect(access(daemon.socketPath, F_OK) == 0, "a socket systemd passed is left to systemd")
 
         let started = try await Journald.entries(["MESSAGE_ID=\(LifecycleJournal.started.rawValue)", "_PID=\(pid)"])
         #expect(started.count == 1)

@@ -14,6 +14,7 @@ import Varlink
 public struct MediationDaemon: Sendable {
     private let group: ServiceGroup
     private let storage: any Storage
+    private let socket: ListeningSocket
     private let journal: LifecycleJournal
     private let status: StatusReporter
 
@@ -94,12 +95,17 @@ public struct MediationDaemon: Sendable {
                 logger: logger
             ).withShutdownTimeout(seconds: configuration.shutdownTimeoutSeconds)
         )
-        return MediationDaemon(group: group, storage: storage, journal: journal, status: status)
+        return MediationDaemon(group: group, storage: storage, socket: socket, journal: journal, status: status)
     }
 
     /// Serves until SIGTERM or SIGINT, then drains and returns.
     public func run() async throws {
         try await group.run()
+        // A socket systemd passed stays systemd's; one bound here is removed, so the next start
+        // (or a client) does not meet a socket file that nobody listens on.
+        if socket.origin == .selfBound, let path = socket.path {
+            unlink(path)
+        }
         let served = status.report().listener.callsServed
         journal.record(LifecycleJournal.stopped, priority: .notice, "mediationd stopped after answering \(served) call(s)", fields: ["MEDIATION_VERSION": MediationVersion.string])
     }
