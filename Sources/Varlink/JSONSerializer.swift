@@ -21,11 +21,11 @@ enum JSONSerializer {
             buffer.writeInteger(UInt8(ascii: "]"))
         case .object(let members):
             buffer.writeInteger(UInt8(ascii: "{"))
-            for (offset, key) in members.keys.sorted().enumerated() {
+            for (offset, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                writeString(key, into: &buffer)
+                writeString(member.key, into: &buffer)
                 buffer.writeInteger(UInt8(ascii: ":"))
-                write(members[key]!, into: &buffer)
+                write(member.value, into: &buffer)
             }
             buffer.writeInteger(UInt8(ascii: "}"))
         }

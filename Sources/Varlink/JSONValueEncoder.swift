@@ -75,15 +75,14 @@ struct JSONValueEncoding: Encoder {
         return encoding.storage.value
     }
 
-    /// Values with a fixed JSON form, encoded without going through containers.
-    static func primitive(_ value: some Encodable) -> JSONValue? {
-        switch value {
-        case let string as String: .string(string)
-        case let date as Date: .string(RFC3339.format(date))
-        case let url as URL: .string(url.absoluteString)
-        case let json as JSONValue: json
-        default: nil
-        }
+    /// Values with a fixed JSON form, encoded without going through containers. The metatype
+    /// comparisons are cheap, unlike a dynamic cast tried on every nested value.
+    static func primitive<T: Encodable>(_ value: T) -> JSONValue? {
+        if T.self == String.self { return .string(value as! String) }
+        if T.self == Date.self { return .string(RFC3339.format(value as! Date)) }
+        if T.self == URL.self { return .string((value as! URL).absoluteString) }
+        if T.self == JSONValue.self { return (value as! JSONValue) }
+        return nil
     }
 
     static func integer(_ value: some BinaryInteger) -> JSONValue {
