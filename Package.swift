@@ -97,6 +97,7 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        .testTarget(name: "MediationCoreTests", dependencies: ["MediationCore"]),
         .testTarget(name: "MediationStoreTests", dependencies: ["MediationStore", "TestSupport"]),
         .testTarget(name: "MediationServiceTests", dependencies: ["MediationService", "TestSupport"]),
         .testTarget(name: "DaemonTests", dependencies: ["TestSupport", "MediationService"]),
