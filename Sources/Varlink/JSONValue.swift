@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOFoundationCompat
 
 /// A JSON value as Varlink carries it: the protocol is untyped JSON on the wire and typed only by
 /// the interface description, so messages are parsed into this before they are checked.
@@ -88,7 +87,7 @@ extension JSONValue {
 
     /// Decodes a typed value from this JSON value.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try VarlinkCoding.decoder.decode(type, from: Data(buffer: serialized))
+        try JSONValueDecoder().decode(type, from: self)
     }
 
     /// Parses JSON text strictly; throws `VarlinkProtocolError.invalidJSON` for anything else.
@@ -106,13 +105,4 @@ extension JSONValue {
         JSONSerializer.write(self, into: &buffer)
         return buffer
     }
-}
-
-/// How typed parameters are read from JSON; dates arrive as RFC 3339 strings.
-enum VarlinkCoding {
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
 }

@@ -44,3 +44,39 @@ struct JSONValueEncoderTests {
         #expect(try JSONValue(encoding: decodable).decode(Outer.self) == decodable)
     }
 }
+
+@Suite("Decoding typed values from JSON")
+struct JSONValueDecoderTests {
+    struct Parameters: Decodable, Equatable {
+        let name: String
+        let small: UInt8
+        let when: Date?
+        let tags: [String]
+    }
+
+    @Test func wellFormedParametersDecode() throws {
+        let value = JSONValue.object(["name": .string("x"), "small": .int(200), "when": .string("2027-01-15T08:00:00Z"), "tags": .array([.string("a")])])
+        #expect(try value.decode(Parameters.self) == Parameters(name: "x", small: 200, when: Date(timeIntervalSince1970: 1_800_000_000), tags: ["a"]))
+        let withoutDate = JSONValue.object(["name": .string("x"), "small": .int(1), "tags": .array([])])
+        #expect(try withoutDate.decode(Parameters.self).when == nil)
+    }
+
+    @Test(arguments: [
+        ("small", JSONValue.int(300)),
+        ("small", JSONValue.double(1.5)),
+        ("name", JSONValue.int(1)),
+        ("when", JSONValue.string("yesterday")),
+        ("tags", JSONValue.string("a")),
+    ])
+    func aValueThatDoesNotFitNamesItsParameter(key: String, value: JSONValue) {
+        var members: [String: JSONValue] = ["name": .string("x"), "small": .int(1), "tags": .array([])]
+        members[key] = value
+        let request = VarlinkRequest(call: VarlinkCall(method: "a.b.C", parameters: members), peer: nil)
+        #expect(throws: VarlinkError.invalidParameter(key)) { _ = try request.decodeParameters(Parameters.self) }
+    }
+
+    @Test func aMissingParameterIsNamed() {
+        let request = VarlinkRequest(call: VarlinkCall(method: "a.b.C", parameters: ["small": .int(1), "tags": .array([])]), peer: nil)
+        #expect(throws: VarlinkError.invalidParameter("name")) { _ = try request.decodeParameters(Parameters.self) }
+    }
+}
