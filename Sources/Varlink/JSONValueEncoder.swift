@@ -13,49 +13,56 @@ struct JSONValueEncoder {
 }
 
 /// The container tree while encoding. Synthesized `encode(to:)` implementations encode each
-/// field completely before the next, so fields are stored as finished values; only nested
-/// containers handed out by `nestedContainer` stay open, as boxes, until the end.
+/// field completely before the next, so fields are stored as finished values; only containers
+/// handed out by `nestedContainer` stay open, as boxes, and are folded in at the end.
 final class JSONValueBox {
-    enum Node {
-        case value(JSONValue)
-        case open(JSONValueBox)
-
-        var value: JSONValue {
-            switch self {
-            case .value(let value): value
-            case .open(let box): box.value
-            }
-        }
-    }
-
     enum Content {
         case single(JSONValue)
-        case object([String: Node])
-        case array([Node])
+        case object(finished: [String: JSONValue], open: [String: JSONValueBox])
+        case array([JSONValue], open: [Int: JSONValueBox])
     }
 
     var content: Content = .single(.null)
 
     var value: JSONValue {
         switch content {
-        case .single(let value): value
-        case .object(let members): .object(members.mapValues(\.value))
-        case .array(let elements): .array(elements.map(\.value))
+        case .single(let value):
+            return value
+        case .object(var members, let open):
+            for (key, box) in open { members[key] = box.value }
+            return .object(members)
+        case .array(var elements, let open):
+            for (index, box) in open { elements[index] = box.value }
+            return .array(elements)
         }
     }
 
-    func set(_ key: String, _ node: Node) {
-        guard case .object(var members) = content else { return }
+    func set(_ key: String, _ value: JSONValue) {
+        guard case .object(var members, let open) = content else { return }
         content = .single(.null)  // lets `members` be mutated in place
-        members[key] = node
-        content = .object(members)
+        members[key] = value
+        content = .object(finished: members, open: open)
     }
 
-    func append(_ node: Node) {
-        guard case .array(var elements) = content else { return }
+    func set(_ key: String, open box: JSONValueBox) {
+        guard case .object(let members, var open) = content else { return }
+        open[key] = box
+        content = .object(finished: members, open: open)
+    }
+
+    func append(_ value: JSONValue) {
+        guard case .array(var elements, let open) = content else { return }
         content = .single(.null)
-        elements.append(node)
-        content = .array(elements)
+        elements.append(value)
+        content = .array(elements, open: open)
+    }
+
+    func append(open box: JSONValueBox) {
+        guard case .array(var elements, var open) = content else { return }
+        content = .single(.null)
+        open[elements.count] = box
+        elements.append(.null)
+        content = .array(elements, open: open)
     }
 }
 
@@ -90,12 +97,12 @@ struct JSONValueEncoding: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = storage.content {} else { storage.content = .object([:]) }
+        if case .object = storage.content {} else { storage.content = .object(finished: [:], open: [:]) }
         return KeyedEncodingContainer(KeyedContainer<Key>(box: storage))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = storage.content {} else { storage.content = .array([]) }
+        if case .array = storage.content {} else { storage.content = .array([], open: [:]) }
         return UnkeyedContainer(box: storage)
     }
 
@@ -107,7 +114,7 @@ struct JSONValueEncoding: Encoder {
         let box: JSONValueBox
         var codingPath: [any CodingKey] { [] }
 
-        private func put(_ value: JSONValue, _ key: Key) { box.set(key.stringValue, .value(value)) }
+        private func put(_ value: JSONValue, _ key: Key) { box.set(key.stringValue, value) }
 
         mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
@@ -128,13 +135,13 @@ struct JSONValueEncoding: Encoder {
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONValueEncoding()
-            box.set(key.stringValue, .open(nested.storage))
+            box.set(key.stringValue, open: nested.storage)
             return nested.container(keyedBy: keyType)
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let nested = JSONValueEncoding()
-            box.set(key.stringValue, .open(nested.storage))
+            box.set(key.stringValue, open: nested.storage)
             return nested.unkeyedContainer()
         }
 
@@ -142,7 +149,7 @@ struct JSONValueEncoding: Encoder {
 
         mutating func superEncoder(forKey key: Key) -> any Encoder {
             let nested = JSONValueEncoding()
-            box.set(key.stringValue, .open(nested.storage))
+            box.set(key.stringValue, open: nested.storage)
             return nested
         }
     }
@@ -152,27 +159,27 @@ struct JSONValueEncoding: Encoder {
         var codingPath: [any CodingKey] { [] }
 
         var count: Int {
-            if case .array(let elements) = box.content { return elements.count }
+            if case .array(let elements, _) = box.content { return elements.count }
             return 0
         }
 
-        func put(_ value: JSONValue) { box.append(.value(value)) }
+        func put(_ value: JSONValue) { box.append(value) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONValueEncoding()
-            box.append(.open(nested.storage))
+            box.append(open: nested.storage)
             return nested.container(keyedBy: keyType)
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let nested = JSONValueEncoding()
-            box.append(.open(nested.storage))
+            box.append(open: nested.storage)
             return nested.unkeyedContainer()
         }
 
         mutating func superEncoder() -> any Encoder {
             let nested = JSONValueEncoding()
-            box.append(.open(nested.storage))
+            box.append(open: nested.storage)
             return nested
         }
     }

@@ -52,7 +52,8 @@ public struct VarlinkReply: Sendable, Equatable {
 public enum VarlinkWireFormat {
     /// A reply as one NUL-terminated frame.
     public static func frame(_ reply: VarlinkReply) -> ByteBuffer {
-        var buffer = ByteBuffer()
+        // Sized for a typical reply, so writing it does not grow the buffer step by step.
+        var buffer = ByteBufferAllocator().buffer(capacity: 1024)
         encode(reply, into: &buffer)
         return buffer
     }

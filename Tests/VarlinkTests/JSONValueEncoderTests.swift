@@ -80,3 +80,34 @@ struct JSONValueDecoderTests {
         #expect(throws: VarlinkError.invalidParameter("name")) { _ = try request.decodeParameters(Parameters.self) }
     }
 }
+
+@Suite("Encoding with nested containers")
+struct JSONValueNestedContainerTests {
+    /// Encodes the way hand-written `encode(to:)` methods do, with containers opened before
+    /// their contents are written.
+    struct Handwritten: Encodable {
+        enum Keys: String, CodingKey { case point, list, after }
+        enum PointKeys: String, CodingKey { case x, y }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            var point = container.nestedContainer(keyedBy: PointKeys.self, forKey: .point)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            try container.encode("done", forKey: .after)
+            try point.encode(1, forKey: .x)
+            try list.encode("a")
+            var inner = list.nestedContainer(keyedBy: PointKeys.self)
+            try list.encode("c")
+            try inner.encode(2, forKey: .y)
+            try point.encode(3, forKey: .y)
+        }
+    }
+
+    @Test func containersFilledAfterTheyWereOpenedKeepTheirContents() throws {
+        #expect(try JSONValue(encoding: Handwritten()) == .object([
+            "point": .object(["x": .int(1), "y": .int(3)]),
+            "list": .array([.string("a"), .object(["y": .int(2)]), .string("c")]),
+            "after": .string("done"),
+        ]))
+    }
+}
