@@ -14,7 +14,7 @@ struct Options {
     var output = "BENCHMARKS.md"
     var iterations = 20_000
     var warmup = 2_000
-    var rounds = 3
+    var rounds = 5
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
