@@ -6,11 +6,11 @@ enum JSONSerializer {
     static func write(_ value: JSONValue, into buffer: inout ByteBuffer) {
         switch value {
         case .null: buffer.writeStaticString("null")
-        case .bool(let flag): flag ? buffer.writeStaticString("true") : buffer.writeStaticString("false")
+        case .bool(let flag): buffer.writeStaticString(flag ? "true" : "false")
         case .int(let number): buffer.writeString(String(number))
         case .double(let number):
             // JSON has no infinities or NaN; no valid message carries one.
-            number.isFinite ? buffer.writeString(String(number)) : buffer.writeStaticString("null")
+            buffer.writeString(number.isFinite ? String(number) : "null")
         case .string(let text): writeString(text, into: &buffer)
         case .array(let elements):
             buffer.writeInteger(UInt8(ascii: "["))

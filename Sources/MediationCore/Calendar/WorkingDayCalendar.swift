@@ -35,4 +35,29 @@ public struct WorkingDayCalendar: Sendable {
         }
         return day
     }
+
+    /// The working day `count` working days before `date`: the day from which `count` working
+    /// days after it reach `date`.
+    public func subtracting(workingDays count: Int, from date: CalendarDate) -> CalendarDate {
+        precondition(count >= 0, "a term is never negative")
+        var day = date
+        var remaining = count
+        while remaining > 0 {
+            day = day.adding(days: -1)
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
+    }
+
+    /// Working days after `start` up to and including `end`; 0 when `end` is not later.
+    public func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
+        guard end > start else { return 0 }
+        var count = 0
+        var day = start.adding(days: 1)
+        while day <= end {
+            if isWorkingDay(day) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
+    }
 }

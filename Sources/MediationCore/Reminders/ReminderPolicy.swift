@@ -1,0 +1,73 @@
+import Foundation
+
+/// When staff are reminded of a deadline: some working days before it, on the day itself, and
+/// when it has passed, on the next working day and then every few working days until it is met.
+public struct ReminderPolicy: Hashable, Sendable {
+    /// Working days before the due date on which to remind, e.g. [5, 1].
+    public let workingDaysBefore: [Int]
+    public let onDueDate: Bool
+    /// Working days between overdue reminders; nil sends only the first one.
+    public let overdueEvery: Int?
+    public let time: LocalTime
+
+    public init(workingDaysBefore: [Int], onDueDate: Bool, overdueEvery: Int?, time: LocalTime) {
+        self.workingDaysBefore = Array(Set(workingDaysBefore.filter { $0 > 0 })).sorted(by: >)
+        self.onDueDate = onDueDate
+        self.overdueEvery = overdueEvery.flatMap { $0 > 0 ? $0 : nil }
+        self.time = time
+    }
+
+    /// The office's default: 5 and 1 working days before, on the day, then every 5 working days.
+    public static let standard = ReminderPolicy(workingDaysBefore: [5, 1], onDueDate: true, overdueEvery: 5, time: LocalTime(hour: 9, minute: 0)!)
+
+    /// The first reminder for a deadline due on `due` that falls strictly after `instant`.
+    ///
+    /// Reminders are derived, not stored one by one, so a deadline that stays overdue for a year
+    /// costs nothing until its next reminder is due, and a changed due date changes every later
+    /// reminder at once.
+    public func nextReminder(due: CalendarDate, after instant: Date, calendar: WorkingDayCalendar) -> ScheduledReminder? {
+        for reminder in beforeAndOnDueDate(due: due, calendar: calendar) where reminder.instant > instant {
+            return reminder
+        }
+        let first = calendar.adding(workingDays: 1, to: due)
+        if time.instant(on: first) > instant {
+            return ScheduledReminder(stage: .overdue, date: first, instant: time.instant(on: first), sequence: 1)
+        }
+        guard let every = overdueEvery else { return nil }
+        // Start from the period that contains `instant` rather than walking a long outage one
+        // reminder at a time.
+        var sequence = 1 + calendar.workingDays(from: first, to: CalendarDate(instant)) / every
+        var day = calendar.adding(workingDays: (sequence - 1) * every, to: first)
+        while time.instant(on: day) <= instant {
+            sequence += 1
+            day = calendar.adding(workingDays: every, to: day)
+        }
+        return ScheduledReminder(stage: .overdue, date: day, instant: time.instant(on: day), sequence: sequence)
+    }
+
+    private func beforeAndOnDueDate(due: CalendarDate, calendar: WorkingDayCalendar) -> [ScheduledReminder] {
+        var reminders = workingDaysBefore.map { count in
+            let day = calendar.subtracting(workingDays: count, from: due)
+            return ScheduledReminder(stage: .upcoming(workingDaysLeft: count), date: day, instant: time.instant(on: day), sequence: 0)
+        }
+        if onDueDate {
+            reminders.append(ScheduledReminder(stage: .dueToday, date: due, instant: time.instant(on: due), sequence: 0))
+        }
+        return reminders.sorted { $0.instant < $1.instant }
+    }
+}
+
+/// One reminder of a deadline, at an instant.
+public struct ScheduledReminder: Hashable, Sendable {
+    public enum Stage: Hashable, Sendable {
+        case upcoming(workingDaysLeft: Int)
+        case dueToday
+        case overdue
+    }
+
+    public let stage: Stage
+    public let date: CalendarDate
+    public let instant: Date
+    /// For overdue reminders, which one this is (1 for the first); 0 otherwise.
+    public let sequence: Int
+}
