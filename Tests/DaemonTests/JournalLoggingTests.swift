@@ -29,4 +29,27 @@ struct JournalLoggingTests {
         #expect(started.first?.string("MESSAGE_ID") == LifecycleJournal.started.rawValue)
         #expect(daemon.process?.standardError.isEmpty == true, "nothing goes to stderr")
     }
+
+    @Test func underSystemdStderrIsRecognisedAsTheJournalStream() async throws {
+        try Journald.ensureRunning()
+        let daemon = DaemonHarness()
+        daemon.writeConfiguration(raw: """
+        [service]
+        state_directory = "\(daemon.stateDirectory)"
+        socket_path = "\(daemon.socketPath)"
+        """)
+        // systemd tells a service its stderr is the journal with JOURNAL_STREAM=device:inode;
+        // here stderr is a file, and the variable names that file.
+        let stderrPath = daemon.directory.file("daemon.err")
+        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        var info = stat()
+        #expect(stat(stderrPath, &info) == 0)
+        try daemon.startDirect(extraEnvironment: ["JOURNAL_STREAM": "\(info.st_dev):\(info.st_ino)"])
+        #expect(await daemon.notify.wait(for: "READY", value: "1") != nil)
+        let pid = try #require(daemon.process?.pid)
+        #expect(await daemon.stop() == 0)
+        let entries = try await Journald.entries(["_PID=\(pid)", "SYSLOG_IDENTIFIER=mediationd"], atLeast: 3)
+        #expect(entries.contains { $0.string("MESSAGE")?.hasPrefix("configuration from") == true })
+        #expect(daemon.process?.standardError.isEmpty == true, "log lines went to the journal, not to the stream")
+    }
 }
