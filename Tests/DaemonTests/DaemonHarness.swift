@@ -8,12 +8,15 @@ final class DaemonHarness: @unchecked Sendable {
     let directory = TemporaryDirectory()
     let notify: NotifyListener
     private(set) var process: ChildProcess?
+    private let logTarget: String?
 
     var socketPath: String { directory.file("run/io.mediationd") }
     var stateDirectory: String { directory.file("state") }
     var configPath: String { directory.file("mediationd.toml") }
 
-    init(varlink: String = "", createStateDirectory: Bool = true) {
+    /// - Parameter logTarget: the `log_target` setting, or nil to leave it at its default.
+    init(varlink: String = "", logTarget: String? = "stderr", createStateDirectory: Bool = true) {
+        self.logTarget = logTarget
         notify = NotifyListener(path: directory.file("notify"))
         if createStateDirectory {
             try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
@@ -22,12 +25,12 @@ final class DaemonHarness: @unchecked Sendable {
         writeConfiguration(varlink: varlink)
     }
 
-    func writeConfiguration(varlink: String = "", raw: String? = nil) {
-        let text = raw ?? """
+    func writeConfiguration(varlink: String = "") {
+        let text = """
         [service]
         state_directory = "\(stateDirectory)"
         socket_path = "\(socketPath)"
-        log_target = "stderr"
+        \(logTarget.map { "log_target = \"\($0)\"" } ?? "")
         shutdown_timeout = "5s"
 
         [varlink]

@@ -8,13 +8,7 @@ import Testing
 struct JournalLoggingTests {
     @Test func withLogTargetJournalEveryLineIsAStructuredEntryAndNothingIsDoubled() async throws {
         try Journald.ensureRunning()
-        let daemon = DaemonHarness()
-        daemon.writeConfiguration(raw: """
-        [service]
-        state_directory = "\(daemon.stateDirectory)"
-        socket_path = "\(daemon.socketPath)"
-        log_target = "journal"
-        """)
+        let daemon = DaemonHarness(logTarget: "journal")
         try await daemon.startDirectAndWait()
         let pid = try #require(daemon.process?.pid)
         #expect(await daemon.stop() == 0)
@@ -32,12 +26,7 @@ struct JournalLoggingTests {
 
     @Test func underSystemdStderrIsRecognisedAsTheJournalStream() async throws {
         try Journald.ensureRunning()
-        let daemon = DaemonHarness()
-        daemon.writeConfiguration(raw: """
-        [service]
-        state_directory = "\(daemon.stateDirectory)"
-        socket_path = "\(daemon.socketPath)"
-        """)
+        let daemon = DaemonHarness(logTarget: nil)
         // systemd tells a service its stderr is the journal with JOURNAL_STREAM=device:inode;
         // here stderr is a file, and the variable names that file.
         let stderrPath = daemon.directory.file("daemon.err")

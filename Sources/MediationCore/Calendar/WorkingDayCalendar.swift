@@ -26,24 +26,21 @@ public struct WorkingDayCalendar: Sendable {
 
     /// The `count`th working day after `date`.
     public func adding(workingDays count: Int, to date: CalendarDate) -> CalendarDate {
-        precondition(count >= 0, "a term is never negative")
-        var day = date
-        var remaining = count
-        while remaining > 0 {
-            day = day.adding(days: 1)
-            if isWorkingDay(day) { remaining -= 1 }
-        }
-        return day
+        walk(workingDays: count, from: date, by: 1)
     }
 
     /// The working day `count` working days before `date`: the day from which `count` working
     /// days after it reach `date`.
     public func subtracting(workingDays count: Int, from date: CalendarDate) -> CalendarDate {
+        walk(workingDays: count, from: date, by: -1)
+    }
+
+    private func walk(workingDays count: Int, from date: CalendarDate, by step: Int) -> CalendarDate {
         precondition(count >= 0, "a term is never negative")
         var day = date
         var remaining = count
         while remaining > 0 {
-            day = day.adding(days: -1)
+            day = day.adding(days: step)
             if isWorkingDay(day) { remaining -= 1 }
         }
         return day
