@@ -87,15 +87,23 @@ public struct ListeningSocket: Sendable {
         guard info.st_mode & S_IFMT == S_IFSOCK else {
             throw .bind(path: path, reason: "a file that is not a socket is in the way; remove it or choose another socket_path")
         }
-        if isListenedOn(path) {
+        switch connectResult(path) {
+        case 0:
             throw .bind(path: path, reason: "another mediationd is already listening there; stop it first")
+        case ECONNREFUSED:
+            // Nobody listens: a socket left behind by a daemon that did not stop cleanly.
+            guard unlink(path) == 0 else {
+                throw .bind(path: path, reason: "cannot remove the stale socket there: \(String(cString: strerror(errno)))")
+            }
+        case let code:
+            throw .bind(path: path, reason: "a socket is there and it cannot be told whether it is in use (\(String(cString: strerror(code)))); remove it if no daemon uses it")
         }
-        unlink(path)
     }
 
-    private static func isListenedOn(_ path: String) -> Bool {
+    /// 0 when something accepts connections at `path`, otherwise connect(2)'s errno.
+    private static func connectResult(_ path: String) -> CInt {
         let fd = socket(AF_UNIX, CInt(SOCK_STREAM.rawValue) | CInt(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return errno }
         defer { close(fd) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -107,7 +115,7 @@ public struct ListeningSocket: Sendable {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
-        return result == 0
+        return result == 0 ? 0 : errno
     }
 
     private static func boundPath(of fd: CInt) -> String? {

@@ -44,7 +44,12 @@ public final class VarlinkClient: Sendable {
     public func call(_ method: String, parameters: [String: JSONValue] = [:]) async throws -> [String: JSONValue] {
         let promise = channel.eventLoop.makePromise(of: VarlinkReply.self)
         let call = VarlinkCall(method: method, parameters: parameters)
-        try await channel.writeAndFlush(VarlinkClientHandler.Request(call: call, receiver: .single(promise))).get()
+        do {
+            try await channel.writeAndFlush(VarlinkClientHandler.Request(call: call, receiver: .single(promise))).get()
+        } catch {
+            promise.fail(error)
+            throw error
+        }
         let reply = try await promise.futureResult.get()
         if let error = reply.error { throw VarlinkError(error, parameters: reply.parameters) }
         return reply.parameters

@@ -36,6 +36,12 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         PeerCredentials.of(context.channel).whenSuccess { handler.value.peer = $0 }
         context.fireChannelActive()
+        context.read()
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        readIfIdle(context: context)
+        context.fireChannelReadComplete()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -84,15 +90,9 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         guard current == nil, let call = waiting.popFirst() else { return }
         let channel = context.channel
         let request = VarlinkRequest(call: call, peer: peer)
-        let writer = VarlinkReplyWriter(call: call) { frame, last in
-            if last {
-                // Nothing follows on this call, so there is nothing to wait for; replies keep
-                // their order because the next call starts only after this one has finished.
-                channel.writeAndFlush(frame, promise: nil)
-            } else {
-                try await channel.writeAndFlush(frame)
-            }
-        }
+        // Every reply is awaited: the next call starts, and the connection may close, only once
+        // the reply is with the kernel, and a client that stops reading stops the calls too.
+        let writer = VarlinkReplyWriter(call: call) { frame, _ in try await channel.writeAndFlush(frame) }
         let finished = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let task = Task(executorPreference: executor) { [dispatcher, state] in
             try? await dispatcher.dispatch(request, writer: writer)
@@ -110,6 +110,15 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         context.triggerUserOutboundEvent(VarlinkIdleCloser.CallFinished(), promise: nil)
         startNextCall(context: context)
         closeIfIdle(context: context)
+        readIfIdle(context: context)
+    }
+
+    /// The server reads (autoRead is off) only when every call read so far has been answered,
+    /// so a client that sends without reading holds at most one read's worth of calls in memory.
+    private func readIfIdle(context: ChannelHandlerContext) {
+        if current == nil, waiting.isEmpty, !draining, context.channel.isActive {
+            context.read()
+        }
     }
 
     private func closeIfIdle(context: ChannelHandlerContext) {

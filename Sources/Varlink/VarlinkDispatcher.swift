@@ -36,13 +36,20 @@ public struct VarlinkDispatcher: Sendable {
         do {
             let handler = try resolve(request)
             try await handler(request, writer)
-        } catch let error as VarlinkError {
+            if !writer.hasFinished {
+                // Every call ends with a reply without `continues`, or the client would take the
+                // next call's reply for this one's.
+                throw VarlinkReplyWriterError.noFinalReply(call.method)
+            }
+        } catch let error as VarlinkError where !writer.hasFinished {
             try await writer.fail(error)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             logger.error("\(call.method) failed: \(error)", metadata: ["varlink.method": .string(call.method)])
-            try await writer.fail(mapUnexpected(error, call))
+            if !writer.hasFinished {
+                try await writer.fail(mapUnexpected(error, call))
+            }
         }
     }
 

@@ -62,10 +62,12 @@ final class VarlinkIdleCloser: ChannelDuplexHandler {
             let (closer, context) = loopBound.value
             closer.check = nil
             let idleUntil = closer.lastActivity + timeout
-            if closer.callsInProgress == 0, idleUntil <= .now() {
+            if closer.callsInProgress > 0 {
+                closer.schedule(context: context, at: .now() + timeout)
+            } else if idleUntil <= .now() {
                 context.close(promise: nil)
             } else {
-                closer.schedule(context: context, at: max(idleUntil, .now() + .milliseconds(1)))
+                closer.schedule(context: context, at: idleUntil)
             }
         }
     }

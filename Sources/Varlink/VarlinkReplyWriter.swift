@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 
 /// Sends the replies to one call. A handler gives its last reply with `reply`, and, for calls made
 /// with `more`, any number of earlier ones with `yield`.
@@ -9,11 +10,15 @@ public struct VarlinkReplyWriter: Sendable {
 
     private let call: VarlinkCall
     private let sink: Sink
+    private let progress = ReplyProgress()
 
     public init(call: VarlinkCall, sink: @escaping Sink) {
         self.call = call
         self.sink = sink
     }
+
+    /// Whether the call has had its last reply (or needed none, being oneway).
+    public var hasFinished: Bool { progress.finished.load(ordering: .acquiring) }
 
     /// Whether the client accepts replies with `continues: true`.
     public var acceptsMore: Bool { call.more && !call.oneway }
@@ -50,7 +55,30 @@ public struct VarlinkReplyWriter: Sendable {
     }
 
     private func send(_ frame: @autoclosure () throws -> ByteBuffer, last: Bool) async throws {
+        // After the last reply the next one on the connection belongs to the next call; a reply
+        // sent now would be taken as its answer.
+        guard !hasFinished else { throw VarlinkReplyWriterError.alreadyFinished(call.method) }
+        if last { progress.finished.store(true, ordering: .releasing) }
         guard !call.oneway else { return }
         try await sink(try frame(), last)
+    }
+}
+
+/// Whether a call has been answered; shared by the copies of its writer.
+final class ReplyProgress: Sendable {
+    let finished = Atomic<Bool>(false)
+}
+
+/// A method handler broke the reply sequence; a programming error reported to the client as an
+/// internal error rather than sent on the wire out of order.
+public enum VarlinkReplyWriterError: Error, Equatable, CustomStringConvertible {
+    case alreadyFinished(String)
+    case noFinalReply(String)
+
+    public var description: String {
+        switch self {
+        case .alreadyFinished(let method): "\(method) replied after its last reply"
+        case .noFinalReply(let method): "\(method) returned without its last reply"
+        }
     }
 }

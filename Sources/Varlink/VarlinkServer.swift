@@ -40,6 +40,8 @@ public final class VarlinkServer: Service, Sendable {
             .serverChannelOption(.backlog, value: 256)
             // A client may shut down its sending side and still read its replies.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
+            // Connections read only between calls; see VarlinkConnectionHandler.
+            .childChannelOption(.autoRead, value: false)
             .bind(descriptor) { [state, dispatcher, logger] channel in
                 let limits = state.limits
                 return channel.eventLoop.makeCompletedFuture { () -> any Channel in
@@ -78,12 +80,17 @@ public final class VarlinkServer: Service, Sendable {
         }
     }
 
-    /// Waits for a connection to close, asking it to drain when the server shuts down.
+    /// Waits for a connection to close, asking it to drain when the server shuts down, and
+    /// closing it outright when the drain takes longer than the shutdown timeout (cancellation).
     private static func watch(_ connection: any Channel) async {
-        await withGracefulShutdownHandler {
-            try? await connection.closeFuture.get()
-        } onGracefulShutdown: {
-            connection.pipeline.fireUserInboundEventTriggered(VarlinkConnectionHandler.Drain())
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                try? await connection.closeFuture.get()
+            } onGracefulShutdown: {
+                connection.pipeline.fireUserInboundEventTriggered(VarlinkConnectionHandler.Drain())
+            }
+        } onCancel: {
+            connection.close(promise: nil)
         }
     }
 }

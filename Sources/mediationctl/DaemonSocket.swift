@@ -42,7 +42,7 @@ struct DaemonSocket: ParsableArguments {
         case EACCES?, EPERM?:
             CLIFailure(message: "permission denied on \(path); add your user to the group that owns it (mediation) and log in again", exitCode: CLIFailure.noPermission)
         default:
-            CLIFailure(message: "cannot connect to mediationd at \(path): \(error)", exitCode: CLIFailure.unavailable)
+            CLIFailure(message: "\(error); is mediationd running? (systemctl status mediationd)", exitCode: CLIFailure.unavailable)
         }
     }
 }

@@ -68,6 +68,7 @@ struct ConfigurationLoaderTests {
         ("[varlink]\nmax_message_size = 100", 2, "varlink.max_message_size", "out of range"),
         ("[varlink]\nidle_timeout = \"soon\"", 2, "varlink.idle_timeout", "not a time span"),
         ("[service]\nshutdown_timeout = \"0\"", 2, "service.shutdown_timeout", "longer than zero"),
+        ("[varlink]\nidle_timeout = \"10000000000000000s\"", 2, "varlink.idle_timeout", "longer than a year"),
         ("[service]\nstate_directory = \"\"", 2, "service.state_directory", "must not be empty"),
         ("[service]\nstate_directory = 5", 2, "service.state_directory", "must be a string"),
         ("service = 1", 1, "service", "must be a table"),
@@ -113,6 +114,7 @@ struct ConfigurationLoaderTests {
         var changed = defaults
         changed.socketPath = "/elsewhere"
         changed.logLevel = .debug
-        #expect(changed.restartOnlyDifferences(from: defaults) == ["service.socket_path"])
+        changed.logTarget = .journal
+        #expect(changed.restartOnlyDifferences(from: defaults) == ["service.socket_path", "service.log_target"])
     }
 }

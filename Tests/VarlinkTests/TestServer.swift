@@ -36,6 +36,9 @@ final class TestServer: Sendable {
     # Always fails with Failed.
     method Fail() -> ()
 
+    # A broken handler: one reply with continues, then it returns without a last reply.
+    method Forgetful() -> (n: int)
+
     error Failed (why: string)
     """
 
@@ -55,7 +58,7 @@ final class TestServer: Sendable {
     let sleepsStarted: AsyncStream<Int>
     private let task: Task<Void, any Error>
 
-    init(limits: VarlinkServerLimits = VarlinkServerLimits()) throws {
+    init(limits: VarlinkServerLimits = VarlinkServerLimits(), shutdownTimeout: Duration? = nil) throws {
         path = directory.file("test.sock")
         state = VarlinkServerState(limits: limits)
         let (sleepsStarted, sleepStarted) = AsyncStream.makeStream(of: Int.self)
@@ -72,6 +75,9 @@ final class TestServer: Sendable {
             return Slept(slept: input.milliseconds)
         }
         methods.method("Store") { (input: Store, _) in Stored(stored: input.items.count) }
+        methods.streamingMethod("Forgetful") { (_: VarlinkEmpty, _, writer) in
+            try await writer.yield(encoding: ["n": 1])
+        }
         methods.method("Secret") { (_: VarlinkEmpty, _) in VarlinkEmpty() }
         methods.method("Fail") { (_: VarlinkEmpty, _) -> VarlinkEmpty in
             throw VarlinkError("org.example.test.Failed", parameters: ["why": .string("on purpose")])
@@ -81,11 +87,14 @@ final class TestServer: Sendable {
             info: VarlinkServiceInfo(vendor: "Example", product: "test", version: "1", url: "https://example.org"),
             interfaces: [try VarlinkInterface(description: Self.description, methods: methods)],
             logger: logger,
-            authorize: { $0.call.memberName != "Secret" }
+            authorize: { $0.call.memberName != "Secret" },
+            mapUnexpected: { error, _ in VarlinkError("org.example.test.Failed", parameters: ["why": .string("\(error)")]) }
         )
         let socket = try ListeningSocket.bind(path: path, mode: 0o660)
         let server = VarlinkServer(listeningDescriptor: socket.descriptor, dispatcher: dispatcher, state: state, logger: logger)
-        group = ServiceGroup(services: [server], logger: logger)
+        var configuration = ServiceGroupConfiguration(services: [.init(service: server)], logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownTimeout
+        group = ServiceGroup(configuration: configuration)
         task = Task { [group] in try await group.run() }
     }
 

@@ -222,3 +222,68 @@ struct VarlinkHalfCloseTests {
         try await server.stop()
     }
 }
+
+@Suite("Varlink server under pressure", .timeLimit(.minutes(1)))
+struct VarlinkPressureTests {
+    private static let call = #"{"method":"org.example.test.Echo","parameters":{"text":"p"}}"#
+
+    @Test func thousandsOfPipelinedCallsAreAllAnsweredInOrder() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        let count = 3_000
+        let batch = (0..<count).map { #"{"method":"org.example.test.Echo","parameters":{"text":"\#($0)"}}"# }.joined(separator: "\0")
+        async let sent: Void = socket.send(batch)
+        var texts: [String] = []
+        for _ in 0..<count {
+            guard let reply = await socket.receiveJSON() else { break }
+            texts.append(reply.object("parameters")?.string("text") ?? "?")
+        }
+        try await sent
+        #expect(texts == (0..<count).map(String.init))
+        try await server.stop()
+    }
+
+    @Test func aClientThatStopsSendingAndReadsSlowlyLosesNoReply() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        // Far more replies than the socket buffers hold. The client sends while it reads, as a
+        // pipelining client must (the server reads no further while its replies go unread).
+        let count = 10_000
+        let batch = Array(repeating: Self.call, count: count).joined(separator: "\0")
+        async let sent: Void = {
+            try await socket.send(batch)
+            shutdown(socket.fd, Int32(SHUT_WR))
+        }()
+        try await Task.sleep(for: .milliseconds(300))
+        var received = 0
+        while await socket.receiveJSON(timeout: 5) != nil { received += 1 }
+        try await sent
+        #expect(received == count)
+        try await server.stop()
+    }
+
+    @Test func aHandlerThatForgetsItsLastReplyGetsOneSentForItAndTheNextCallIsUnaffected() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        try await socket.send(#"{"method":"org.example.test.Forgetful","more":true}"# + "\0" + Self.call)
+        let first = await socket.receiveJSON()
+        #expect(first?.bool("continues") == true)
+        let closing = await socket.receiveJSON()
+        #expect(closing?.string("error") == "org.example.test.Failed")
+        #expect(closing?.bool("continues") != true)
+        #expect(await socket.receiveJSON()?.object("parameters")?.string("text") == "p")
+        try await server.stop()
+    }
+
+    @Test func shutdownDoesNotHangOnASubscriberThatStoppedReading() async throws {
+        let server = try TestServer(shutdownTimeout: .milliseconds(500))
+        let socket = try server.connect()
+        // A subscription far larger than the socket buffers, never read.
+        try await socket.send(#"{"method":"org.example.test.Count","parameters":{"to":100000000},"more":true}"#)
+        try await Task.sleep(for: .milliseconds(200))
+        let started = ContinuousClock.now
+        try await server.stop()
+        #expect(ContinuousClock.now - started < .seconds(10))
+        _ = socket
+    }
+}

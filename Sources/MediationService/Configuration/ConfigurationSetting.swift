@@ -76,6 +76,7 @@ struct ConfigurationSetting: Sendable {
             throw Invalid(reason: "\"\(text)\" is not a time span; write e.g. \"30s\", \"5min\" or \"1h\"")
         }
         guard allowingZero || span > 0 else { throw Invalid(reason: "must be longer than zero") }
+        guard span <= 86_400 * 365 else { throw Invalid(reason: "\"\(text)\" is longer than a year; use a shorter time span") }
         return span
     }
 }

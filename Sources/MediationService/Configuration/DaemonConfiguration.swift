@@ -38,6 +38,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         var names: [String] = []
         if stateDirectory != other.stateDirectory { names.append("service.state_directory") }
         if socketPath != other.socketPath { names.append("service.socket_path") }
+        if logTarget != other.logTarget { names.append("service.log_target") }
         if shutdownTimeoutSeconds != other.shutdownTimeoutSeconds { names.append("service.shutdown_timeout") }
         return names
     }

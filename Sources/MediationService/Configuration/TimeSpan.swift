@@ -31,7 +31,7 @@ public enum TimeSpan {
                 return nil
             }
         }
-        return total
+        return total.isFinite ? total : nil
     }
 
     /// Renders seconds in the same notation, for messages and the shipped configuration.
