@@ -64,3 +64,53 @@ struct JSONParserTests {
         #expect(written.contains(#"\u0001"#))
     }
 }
+
+@Suite("JSON parsing of arbitrary bytes")
+struct JSONParserRobustnessTests {
+    /// A small deterministic generator, so a failure can be reproduced from the seed.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    private static let alphabet = Array(#"{}[]:,"\ntrufalsn0123456789-+.eE \u{7f}"#.utf8) + [0x00, 0x1F, 0xC3, 0xA9, 0xFF, 0xED, 0xA0, 0x80]
+
+    @Test func randomBytesAreParsedOrRefusedButNeverCrash() {
+        var generator = SplitMix64(state: 2026)
+        var parsed = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let bytes = (0..<length).map { _ in Self.alphabet.randomElement(using: &generator)! }
+            if let value = try? bytes.withUnsafeBytes({ try JSONValue(parsing: $0) }) {
+                parsed += 1
+                // Whatever parses writes back to JSON that parses to the same value.
+                let written = Array(value.serialized.readableBytesView)
+                #expect((try? written.withUnsafeBytes { try JSONValue(parsing: $0) }) == value)
+            }
+        }
+        #expect(parsed > 0)
+    }
+
+    @Test func mutatedValidMessagesNeverCrashTheCallDecoder() {
+        var generator = SplitMix64(state: 7)
+        let valid = Array(#"{"method":"org.example.test.Echo","parameters":{"text":"é\u00e9","n":[1,2.5,-3e2,true,null]},"more":true}"#.utf8)
+        for _ in 0..<20_000 {
+            var bytes = valid
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let index = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes[index] = Self.alphabet.randomElement(using: &generator)!
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(Self.alphabet.randomElement(using: &generator)!, at: index)
+                }
+            }
+            _ = try? VarlinkWireFormat.decodeCall(ByteBuffer(bytes: bytes))
+        }
+    }
+}
