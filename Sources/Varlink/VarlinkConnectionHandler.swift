@@ -92,7 +92,7 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         let request = VarlinkRequest(call: call, peer: peer)
         // Every reply is awaited: the next call starts, and the connection may close, only once
         // the reply is with the kernel, and a client that stops reading stops the calls too.
-        let writer = VarlinkReplyWriter(call: call) { frame, _ in try await channel.writeAndFlush(frame) }
+        let writer = VarlinkReplyWriter(call: call) { frame in try await channel.writeAndFlush(frame) }
         let finished = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let task = Task(executorPreference: executor) { [dispatcher, state] in
             try? await dispatcher.dispatch(request, writer: writer)

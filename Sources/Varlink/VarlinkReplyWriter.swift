@@ -4,9 +4,8 @@ import Synchronization
 /// Sends the replies to one call. A handler gives its last reply with `reply`, and, for calls made
 /// with `more`, any number of earlier ones with `yield`.
 public struct VarlinkReplyWriter: Sendable {
-    /// Takes one complete, NUL-terminated reply; `last` is false for replies with `continues`,
-    /// whose sender should wait until the client keeps up.
-    public typealias Sink = @Sendable (_ frame: ByteBuffer, _ last: Bool) async throws -> Void
+    /// Takes one complete, NUL-terminated reply and returns once it is written.
+    public typealias Sink = @Sendable (ByteBuffer) async throws -> Void
 
     private let call: VarlinkCall
     private let sink: Sink
@@ -60,7 +59,7 @@ public struct VarlinkReplyWriter: Sendable {
         guard !hasFinished else { throw VarlinkReplyWriterError.alreadyFinished(call.method) }
         if last { progress.finished.store(true, ordering: .releasing) }
         guard !call.oneway else { return }
-        try await sink(try frame(), last)
+        try await sink(try frame())
     }
 }
 
