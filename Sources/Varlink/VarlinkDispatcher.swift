@@ -27,8 +27,6 @@ public struct VarlinkDispatcher: Sendable {
         self.logger = logger
     }
 
-    public var interfaceNames: [String] { interfaces.keys.sorted() }
-
     /// Handles one call to the end: every outcome, error or not, is answered through `writer`
     /// (unless the call is oneway). Fails only when the reply could not be written.
     public func dispatch(_ request: VarlinkRequest, writer: VarlinkReplyWriter) async throws {

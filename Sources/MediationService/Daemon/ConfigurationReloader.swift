@@ -14,16 +14,14 @@ final class ConfigurationReloader: Service, Sendable {
     private let notifier: SystemdNotifier
     private let journal: LifecycleJournal
     private let status: StatusReporter
-    private let logger: Logger
 
-    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter, logger: Logger) {
+    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
         self.path = path
         self.current = Mutex(initial)
         self.server = server
         self.notifier = notifier
         self.journal = journal
         self.status = status
-        self.logger = logger
     }
 
     func run() async throws {

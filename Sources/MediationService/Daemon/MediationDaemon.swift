@@ -49,7 +49,8 @@ public struct MediationDaemon: Sendable {
         let status = StatusReporter(
             clock: clock,
             storage: information,
-            listener: ListenerStatus(activation: socket.origin == .socketActivated ? .socket : .direct, path: socket.path, activeConnections: 0, maximumConnections: 0, callsServed: 0),
+            activation: socket.origin == .socketActivated ? .socket : .direct,
+            socketPath: socket.path,
             server: serverState
         )
         let dispatcher: VarlinkDispatcher
@@ -79,7 +80,7 @@ public struct MediationDaemon: Sendable {
         )
         let reloader = ConfigurationReloader(
             path: configurationPath, initial: configuration, server: serverState,
-            notifier: notifier, journal: journal, status: status, logger: logger)
+            notifier: notifier, journal: journal, status: status)
         // Shut down in reverse order: announce STOPPING=1 first, then drain the server, and keep
         // the watchdog fed until the very end.
         let services: [any Service] = [

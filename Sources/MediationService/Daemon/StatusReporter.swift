@@ -10,27 +10,33 @@ public final class StatusReporter: Sendable {
     private let clock: any ServiceClock
     private let startedAt: Date
     private let database: DatabaseStatus
-    private let listener: ListenerStatus
+    private let activation: ListenerStatus.Activation
+    private let socketPath: String?
     private let server: VarlinkServerState
 
     init(
         clock: any ServiceClock,
         storage: StorageInformation,
-        listener: ListenerStatus,
+        activation: ListenerStatus.Activation,
+        socketPath: String?,
         server: VarlinkServerState
     ) {
         self.clock = clock
         self.startedAt = clock.now
         self.database = DatabaseStatus(path: storage.location, schemaVersion: storage.schemaVersion, createdAt: storage.createdAt)
-        self.listener = listener
+        self.activation = activation
+        self.socketPath = socketPath
         self.server = server
     }
 
     public func report() -> ServiceStatus {
-        var listener = self.listener
-        listener.activeConnections = server.activeConnections
-        listener.maximumConnections = server.limits.maximumConnections
-        listener.callsServed = server.callsServed
+        let listener = ListenerStatus(
+            activation: activation,
+            path: socketPath,
+            activeConnections: server.activeConnections,
+            maximumConnections: server.limits.maximumConnections,
+            callsServed: server.callsServed
+        )
         return ServiceStatus(
             version: MediationVersion.string,
             startedAt: startedAt,
