@@ -6,6 +6,8 @@ import TestSupport
 /// process, started the way systemd would start it or by hand.
 final class DaemonHarness: @unchecked Sendable {
     let directory = TemporaryDirectory()
+    /// When this harness was made; journal queries look no further back.
+    let createdAt = Date()
     let notify: NotifyListener
     private(set) var process: ChildProcess?
     private let logTarget: String?
@@ -38,7 +40,7 @@ final class DaemonHarness: @unchecked Sendable {
         """
         // Written whole and renamed, as an operator's editor would, so a reload never reads half.
         let temporary = configPath + ".new"
-        FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
         rename(temporary, configPath)
     }
 
@@ -81,6 +83,12 @@ final class DaemonHarness: @unchecked Sendable {
     func status() async throws -> JSONObject? {
         let result = try await ctl(["status", "--json", "--socket", socketPath])
         return JSONObject(result.output)
+    }
+
+    /// This daemon's journal entries that match `matches`, waiting for at least `count`.
+    func journalEntries(_ matches: [String], atLeast count: Int = 1) async throws -> [JSONObject] {
+        guard let pid = process?.pid else { return [] }
+        return try await Journald.entries(matches + ["_PID=\(pid)"], since: createdAt, atLeast: count)
     }
 
     func signal(_ number: CInt) {

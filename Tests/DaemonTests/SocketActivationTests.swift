@@ -27,19 +27,18 @@ struct SocketActivationTests {
         #expect(stamp > 0)
         #expect(await daemon.notify.wait(for: "READY", value: "1") != nil, "READY=1 again after the reload")
 
-        let pid = try #require(daemon.process?.pid)
         #expect(await daemon.stop() == 0)
         #expect(await daemon.notify.wait(for: "STOPPING", value: "1", timeout: 1) != nil)
         #expect(access(daemon.socketPath, F_OK) == 0, "a socket systemd passed is left to systemd")
 
-        let started = try await Journald.entries(["MESSAGE_ID=\(LifecycleJournal.started.rawValue)", "_PID=\(pid)"])
+        let started = try await daemon.journalEntries(["MESSAGE_ID=\(LifecycleJournal.started.rawValue)"])
         #expect(started.count == 1)
         #expect(started.first?.string("MEDIATION_SOCKET") == daemon.socketPath)
         #expect(started.first?.string("PRIORITY") == "5")
         #expect(started.first?.string("SYSLOG_IDENTIFIER") == "mediationd")
-        let stopped = try await Journald.entries(["MESSAGE_ID=\(LifecycleJournal.stopped.rawValue)", "_PID=\(pid)"])
+        let stopped = try await daemon.journalEntries(["MESSAGE_ID=\(LifecycleJournal.stopped.rawValue)"])
         #expect(stopped.count == 1)
-        let reloaded = try await Journald.entries(["MESSAGE_ID=\(LifecycleJournal.reloaded.rawValue)", "_PID=\(pid)"])
+        let reloaded = try await daemon.journalEntries(["MESSAGE_ID=\(LifecycleJournal.reloaded.rawValue)"])
         #expect(reloaded.first?.string("MEDIATION_CONFIG") == daemon.configPath)
     }
 

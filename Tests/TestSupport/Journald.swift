@@ -20,11 +20,14 @@ public enum Journald {
 
     /// Entries matching `matches` (journalctl FIELD=value terms), newest last, waiting up to
     /// `timeout` for at least `count` to appear (journald writes asynchronously).
-    public static func entries(_ matches: [String], atLeast count: Int = 1, timeout: Double = 10) async throws -> [JSONObject] {
+    /// - Parameter since: only entries from this second on; PIDs are reused, and a persistent
+    ///   journal keeps earlier test runs' entries.
+    public static func entries(_ matches: [String], since: Date? = nil, atLeast count: Int = 1, timeout: Double = 10) async throws -> [JSONObject] {
+        let window = since.map { ["--since=@\(Int($0.timeIntervalSince1970))"] } ?? []
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             _ = try? await runCommand("/usr/bin/journalctl", ["--sync"], timeout: 10)
-            let result = try await runCommand("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--all"] + matches)
+            let result = try await runCommand("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--all"] + window + matches)
             let entries = result.output.split(separator: "\n").compactMap { JSONObject(String($0)) }
             if entries.count >= count || deadline.timeIntervalSinceNow < 0 { return entries }
             try await Task.sleep(for: .milliseconds(100))

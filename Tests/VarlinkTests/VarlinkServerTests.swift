@@ -161,9 +161,9 @@ struct VarlinkServerTests {
         try await busy.send(#"{"method":"org.example.test.Sleep","parameters":{"milliseconds":2500}}"#)
         var started = server.sleepsStarted.makeAsyncIterator()
         #expect(await started.next() == 2500)
-        #expect(await idle.waitForClose(timeout: 3))
-        #expect(await busy.receiveJSON(timeout: 4)?.object("parameters")?.int("slept") == 2500)
-        #expect(await busy.waitForClose(timeout: 3))
+        #expect(await idle.waitForClose(timeout: 10))
+        #expect(await busy.receiveJSON(timeout: 10)?.object("parameters")?.int("slept") == 2500)
+        #expect(await busy.waitForClose(timeout: 10))
         try await server.stop()
     }
 
