@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// The system journal as tests use it: a real systemd-journald (started standalone when none
 /// runs, as on a CI machine without systemd) and journalctl to read back what was sent.
@@ -8,14 +9,39 @@ public enum Journald {
 
     /// Makes sure journald is accepting entries; throws with the fix when it cannot.
     public static func ensureRunning() throws {
-        if access(socketPath, F_OK) == 0 { return }
+        // Suites run in parallel; without the lock each would start its own journald.
+        try startLock.withLock { _ in try startIfNeeded() }
+    }
+
+    private static let startLock = Mutex(())
+
+    private static func startIfNeeded() throws {
+        if isAccepting() { return }
         guard getuid() == 0 else {
             throw TestSetupError("journald is not running and only root can start it: run /lib/systemd/systemd-journald & as root")
         }
         // Started detached with setsid so it outlives the test run, as a system service would.
         _ = try blockingRunCommand("/usr/bin/setsid", ["--fork", "/lib/systemd/systemd-journald"], timeout: 10)
-        for _ in 0..<100 where access(socketPath, F_OK) != 0 { usleep(50_000) }
-        guard access(socketPath, F_OK) == 0 else { throw TestSetupError("systemd-journald did not create \(socketPath)") }
+        for _ in 0..<100 where !isAccepting() { usleep(50_000) }
+        guard isAccepting() else { throw TestSetupError("systemd-journald did not start listening on \(socketPath)") }
+    }
+
+    /// Whether a journald listens on the socket. The socket file alone proves nothing: a journald
+    /// that was killed leaves it behind in /run, and sending to it is refused.
+    static func isAccepting() -> Bool {
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in socketPath.utf8.enumerated() { raw[index] = byte }
+        }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
+        }
     }
 
     /// Entries matching `matches` (journalctl FIELD=value terms), newest last, waiting up to
