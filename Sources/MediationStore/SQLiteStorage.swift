@@ -8,7 +8,7 @@ import GRDB
 public final class SQLiteStorage: Storage {
     public static let fileName = "mediationd.sqlite"
 
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     private init(pool: DatabasePool, path: String) {
