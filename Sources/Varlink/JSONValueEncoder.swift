@@ -217,8 +217,8 @@ extension JSONValueSink {
 }
 
 /// RFC 3339 timestamps in UTC with whole seconds, the form Varlink replies use for dates.
-enum RFC3339 {
-    static func format(_ date: Date) -> String {
+public enum RFC3339 {
+    public static func format(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)

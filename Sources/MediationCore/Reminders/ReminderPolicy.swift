@@ -154,3 +154,24 @@ extension ScheduledReminder {
         return "\(reference)/\(kind)/\(stagePart)/\(date)"
     }
 }
+
+extension ReminderPolicy {
+    /// A policy taken apart, to change one setting and build a new one.
+    public struct Parts: Sendable {
+        public var workingDaysBefore: [Int]
+        public var onDueDate: Bool
+        public var overdueEvery: Int?
+        public var time: LocalTime
+
+        public init(_ policy: ReminderPolicy) {
+            workingDaysBefore = policy.workingDaysBefore
+            onDueDate = policy.onDueDate
+            overdueEvery = policy.overdueEvery
+            time = policy.time
+        }
+
+        public var policy: ReminderPolicy {
+            ReminderPolicy(workingDaysBefore: workingDaysBefore, onDueDate: onDueDate, overdueEvery: overdueEvery, time: time)
+        }
+    }
+}

@@ -54,7 +54,7 @@ public enum ConfigurationLoader {
         let locator = SourceLocator(text: text)
         var configuration = defaults
         for section in table.keys.sorted() {
-            guard let settings = ConfigurationSetting.all[section] else {
+            guard ConfigurationSetting.all[section] != nil else {
                 throw ConfigurationError(
                     file: file, line: locator.line(ofSection: section), key: section,
                     reason: "unknown section; known sections are \(ConfigurationSetting.all.keys.sorted().map { "[\($0)]" }.joined(separator: ", "))")
@@ -62,21 +62,38 @@ public enum ConfigurationLoader {
             guard let entries = table[section]?.table else {
                 throw ConfigurationError(file: file, line: locator.line(ofKey: section, in: nil), key: section, reason: "must be a table: write [\(section)] on a line of its own")
             }
-            for key in entries.keys.sorted() {
-                let line = locator.line(ofKey: key, in: section)
-                guard let setting = settings.first(where: { $0.key == key }) else {
-                    throw ConfigurationError(
-                        file: file, line: line, key: "\(section).\(key)",
-                        reason: "unknown setting; [\(section)] takes \(settings.map(\.key).joined(separator: ", "))")
-                }
-                do {
-                    try setting.apply(entries[key]!, &configuration)
-                } catch {
-                    throw ConfigurationError(file: file, line: line, key: "\(section).\(key)", reason: error.reason)
-                }
-            }
+            try apply(entries, section: section, to: &configuration, file: file, locator: locator)
         }
         return configuration
+    }
+
+    /// Applies one section's keys, then its sub-sections (`[reminders.intake]` after
+    /// `[reminders]`, so that a sub-section starts from what its parent set).
+    private static func apply(_ entries: TOMLTable, section: String, to configuration: inout DaemonConfiguration,
+                              file: String, locator: SourceLocator) throws(ConfigurationError) {
+        let settings = ConfigurationSetting.all[section] ?? []
+        var subsections: [(String, TOMLTable)] = []
+        for key in entries.keys.sorted() {
+            let line = locator.line(ofKey: key, in: section)
+            if let subtable = entries[key]?.table, ConfigurationSetting.all["\(section).\(key)"] != nil {
+                subsections.append(("\(section).\(key)", subtable))
+                continue
+            }
+            guard let setting = settings.first(where: { $0.key == key }) else {
+                let known = settings.map(\.key) + ConfigurationSetting.all.keys.filter { $0.hasPrefix(section + ".") }.sorted().map { "[\($0)]" }
+                throw ConfigurationError(
+                    file: file, line: line ?? locator.line(ofSection: "\(section).\(key)"), key: "\(section).\(key)",
+                    reason: "unknown setting; [\(section)] takes \(known.joined(separator: ", "))")
+            }
+            do {
+                try setting.apply(entries[key]!, &configuration)
+            } catch {
+                throw ConfigurationError(file: file, line: line, key: "\(section).\(key)", reason: error.reason)
+            }
+        }
+        for (name, subtable) in subsections {
+            try apply(subtable, section: name, to: &configuration, file: file, locator: locator)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Logging
+import MediationCore
 import NIOCore
 import Systemd
 import TOMLKit
@@ -13,7 +14,16 @@ struct ConfigurationSetting: Sendable {
     let key: String
     let apply: @Sendable (any TOMLValueConvertible, inout DaemonConfiguration) throws(Invalid) -> Void
 
-    static let all: [String: [ConfigurationSetting]] = [
+    static let all: [String: [ConfigurationSetting]] = {
+        var all = fixed
+        all["reminders"] = reminderSettings(for: nil)
+        for kind in DeadlineKind.allCases {
+            all["reminders.\(kind.rawValue)"] = reminderSettings(for: kind)
+        }
+        return all
+    }()
+
+    private static let fixed: [String: [ConfigurationSetting]] = [
         "service": [
             .init(key: "state_directory") { value, configuration throws(Invalid) in
                 configuration.stateDirectory = try path(value)
@@ -43,7 +53,73 @@ struct ConfigurationSetting: Sendable {
                 configuration.varlink.idleTimeout = span == 0 ? nil : .milliseconds(Int64(span * 1000))
             },
         ],
+        "terms": [
+            .init(key: "intake") { value, configuration throws(Invalid) in
+                configuration.terms.intake = try term(value)
+            },
+        ] + Track.allCases.map { track in
+            .init(key: track.rawValue.replacingOccurrences(of: "-", with: "_")) { value, configuration throws(Invalid) in
+                configuration.terms.tracks[track] = try value.string == "none" ? nil : term(value)
+            }
+        },
+        "calendar": [
+            .init(key: "extra_holidays") { value, configuration throws(Invalid) in
+                guard let list = value.array else { throw Invalid(reason: "must be a list of dates, e.g. [\"2025-05-05\"]") }
+                var days: Set<CalendarDate> = []
+                for item in list {
+                    guard let text = item.string, let day = CalendarDate(iso: text) else {
+                        throw Invalid(reason: "\(item.debugDescription) is not a date; write dates as \"YYYY-MM-DD\"")
+                    }
+                    days.insert(day)
+                }
+                configuration.extraHolidays = days
+            },
+        ],
     ]
+
+    /// `[reminders]` sets the policy for every kind of deadline; `[reminders.KIND]` (intake,
+    /// mediation, …) changes single keys for one kind and takes the rest from `[reminders]`.
+    private static func reminderSettings(for kind: DeadlineKind?) -> [ConfigurationSetting] {
+        @Sendable func update(_ configuration: inout DaemonConfiguration, _ change: (inout ReminderPolicy.Parts) -> Void) {
+            var parts = ReminderPolicy.Parts(kind.map(configuration.reminders.policy(for:)) ?? configuration.reminders.standard)
+            change(&parts)
+            if let kind {
+                configuration.reminders.overrides[kind] = parts.policy
+            } else {
+                configuration.reminders.standard = parts.policy
+            }
+        }
+        return [
+            .init(key: "time") { value, configuration throws(Invalid) in
+                let text = try string(value)
+                guard let time = LocalTime(text) else { throw Invalid(reason: "\"\(text)\" is not a time of day; write e.g. \"09:00\"") }
+                update(&configuration) { $0.time = time }
+            },
+            .init(key: "before") { value, configuration throws(Invalid) in
+                guard let list = value.array else { throw Invalid(reason: "must be a list of working days, e.g. [5, 1]") }
+                var days: [Int] = []
+                for item in list {
+                    guard let count = item.int, (1...60).contains(count) else { throw Invalid(reason: "\(item.debugDescription) is not a number of working days from 1 to 60") }
+                    days.append(count)
+                }
+                update(&configuration) { $0.workingDaysBefore = days }
+            },
+            .init(key: "on_due_date") { value, configuration throws(Invalid) in
+                guard let flag = value.bool else { throw Invalid(reason: "must be true or false, without quotes") }
+                update(&configuration) { $0.onDueDate = flag }
+            },
+            .init(key: "overdue_every") { value, configuration throws(Invalid) in
+                let every = try integer(value, in: 0...60, unit: "working days")
+                update(&configuration) { $0.overdueEvery = every == 0 ? nil : every }
+            },
+        ]
+    }
+
+    private static func term(_ value: any TOMLValueConvertible) throws(Invalid) -> Term {
+        let text = try string(value)
+        guard let term = Term(text) else { throw Invalid(reason: "\"\(text)\" is not a term; write e.g. \"3w\", \"21d\" or \"10wd\" (working days)") }
+        return term
+    }
 
     private static func string(_ value: any TOMLValueConvertible) throws(Invalid) -> String {
         guard let text = value.string else { throw Invalid(reason: "must be a string in double quotes") }

@@ -1,3 +1,4 @@
+import MediationCore
 import Varlink
 
 extension DaemonConfiguration {
@@ -16,6 +17,27 @@ extension DaemonConfiguration {
         max_message_size = \(varlink.maximumMessageSize)
         max_connections = \(varlink.maximumConnections)
         idle_timeout = "\(idle)"
+
+        [terms]
+        intake = "\(terms.intake)"
+        \(Track.allCases.map { "\($0.rawValue.replacingOccurrences(of: "-", with: "_")) = \"\(terms.tracks[$0]?.description ?? "none")\"" }.joined(separator: "\n"))
+
+        [calendar]
+        extra_holidays = [\(extraHolidays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]
+
+        [reminders]
+        \(Self.render(reminders.standard))
+        """ + DeadlineKind.allCases.compactMap { kind in
+            reminders.overrides[kind].map { "\n\n[reminders.\(kind.rawValue)]\n" + Self.render($0) }
+        }.joined()
+    }
+
+    private static func render(_ policy: ReminderPolicy) -> String {
+        """
+        time = "\(policy.time)"
+        before = [\(policy.workingDaysBefore.map(String.init).joined(separator: ", "))]
+        on_due_date = \(policy.onDueDate)
+        overdue_every = \(policy.overdueEvery ?? 0)
         """
     }
 }

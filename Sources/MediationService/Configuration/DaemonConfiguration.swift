@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MediationCore
 import Systemd
 import Varlink
 
@@ -15,6 +16,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// How long calls in progress may take to finish once SIGTERM arrived.
     public var shutdownTimeoutSeconds: Double
     public var varlink: VarlinkServerLimits
+    /// How long each step of a case may take.
+    public var terms: CaseTerms
+    /// Days the government equated with public holidays, beyond the recognised ones.
+    public var extraHolidays: Set<CalendarDate>
+    public var reminders: ReminderPolicies
 
     /// The embedded defaults. Paths follow systemd's StateDirectory= and RuntimeDirectory= when
     /// it set them, and are otherwise local to the working directory, so a developer can run the
@@ -29,7 +35,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
             logLevel: .info,
             logTarget: .auto,
             shutdownTimeoutSeconds: 10,
-            varlink: VarlinkServerLimits(maximumMessageSize: 1 << 20, maximumConnections: 512, idleTimeout: .minutes(5))
+            varlink: VarlinkServerLimits(maximumMessageSize: 1 << 20, maximumConnections: 512, idleTimeout: .minutes(5)),
+            terms: .standard,
+            extraHolidays: [],
+            reminders: ReminderPolicies()
         )
     }
 
@@ -41,5 +50,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
         if logTarget != other.logTarget { names.append("service.log_target") }
         if shutdownTimeoutSeconds != other.shutdownTimeoutSeconds { names.append("service.shutdown_timeout") }
         return names
+    }
+
+    /// The process's rules as configured.
+    public var workflow: CaseWorkflow {
+        CaseWorkflow(terms: terms, calendar: WorkingDayCalendar(extraHolidays: extraHolidays), reminders: reminders)
     }
 }

@@ -11,14 +11,16 @@ final class ConfigurationReloader: Service, Sendable {
     private let path: String?
     private let current: Mutex<DaemonConfiguration>
     private let server: VarlinkServerState
+    private let cases: CaseService
     private let notifier: SystemdNotifier
     private let journal: LifecycleJournal
     private let status: StatusReporter
 
-    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
+    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
         self.path = path
         self.current = Mutex(initial)
         self.server = server
+        self.cases = cases
         self.notifier = notifier
         self.journal = journal
         self.status = status
@@ -50,6 +52,9 @@ final class ConfigurationReloader: Service, Sendable {
         }
         DaemonLogging.setLevel(loaded.logLevel)
         server.limits = loaded.varlink
+        // New terms, holidays and reminder policies apply to changes from now on and to each
+        // deadline's reminders after the one already scheduled.
+        cases.workflow = loaded.workflow
         var message = "Configuration reloaded from \(origin)"
         let pending = loaded.restartOnlyDifferences(from: previous)
         if !pending.isEmpty {

@@ -46,6 +46,17 @@ public struct MediationDaemon: Sendable {
         let notifier = SystemdNotifier()
         let journal = LifecycleJournal(logger: logger, logTarget: configuration.logTarget)
         let serverState = VarlinkServerState(limits: configuration.varlink)
+        let events = CaseEventHub()
+        let alarm: WallClockAlarm
+        do {
+            alarm = try WallClockAlarm()
+        } catch {
+            throw .timer(error)
+        }
+        let cases = CaseService(store: storage, clock: clock, workflow: configuration.workflow, events: events, scheduleChanged: alarm.wake)
+        let engine = ReminderEngine(
+            store: storage, workflow: { cases.workflow }, clock: clock, delivery: ReminderJournal(),
+            pacer: ReminderPacer(), events: events, logger: logger)
         let status = StatusReporter(
             clock: clock,
             storage: information,
@@ -57,7 +68,7 @@ public struct MediationDaemon: Sendable {
         do {
             dispatcher = VarlinkDispatcher(
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
-                interfaces: [try ServiceInterface.make(status: status)],
+                interfaces: [try ServiceInterface.make(status: status), try CasesInterface.make(cases: cases, events: events)],
                 logger: logger,
                 mapUnexpected: ServiceInterface.internalError
             )
@@ -79,13 +90,21 @@ public struct MediationDaemon: Sendable {
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, initial: configuration, server: serverState,
+            path: configurationPath, initial: configuration, server: serverState, cases: cases,
             notifier: notifier, journal: journal, status: status)
+        let timer = ReminderTimer(engine: engine, alarm: alarm, logger: logger) {
+            // After each pass the counts may have changed; systemctl status shows them.
+            if let statistics = try? await cases.statistics() {
+                status.cases = statistics
+                notifier.status(status.summary)
+            }
+        }
         // Shut down in reverse order: announce STOPPING=1 first, then drain the server, and keep
         // the watchdog fed until the very end.
         let services: [any Service] = [
             WatchdogKeeper(watchdog: Watchdog(notifier: notifier), eventLoop: MultiThreadedEventLoopGroup.singleton.next()),
             reloader,
+            timer,
             server,
             ShutdownAnnouncer(notifier: notifier),
         ]

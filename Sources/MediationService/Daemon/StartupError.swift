@@ -5,11 +5,13 @@ import Systemd
 public enum StartupError: Error, CustomStringConvertible, Sendable {
     case storage(StorageOpenError)
     case socket(ListeningSocketError)
+    case timer(AlarmError)
 
     public var description: String {
         switch self {
         case .storage(let error): "\(error)"
         case .socket(let error): "\(error)"
+        case .timer(let error): "\(error)"
         }
     }
 }

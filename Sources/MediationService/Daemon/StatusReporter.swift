@@ -1,6 +1,7 @@
 import Foundation
 import MediationCore
 import MediationStore
+import Synchronization
 import Varlink
 
 /// Assembles the daemon's status from the parts that own each fact.
@@ -13,6 +14,7 @@ public final class StatusReporter: Sendable {
     private let activation: ListenerStatus.Activation
     private let socketPath: String?
     private let server: VarlinkServerState
+    private let caseStatistics = Mutex<CaseStatistics?>(nil)
 
     init(
         clock: any ServiceClock,
@@ -46,9 +48,21 @@ public final class StatusReporter: Sendable {
         )
     }
 
+    /// The counts of cases, refreshed by the reminder timer after each pass, so that neither a
+    /// status call nor READY=1 waits for a count over every case.
+    public var cases: CaseStatistics? {
+        get { caseStatistics.withLock { $0 } }
+        set { caseStatistics.withLock { $0 = newValue } }
+    }
+
     /// The one line systemd shows as the unit's status.
     public var summary: String {
         let status = report()
-        return "Serving on \(status.listener.path ?? "inherited socket"), \(status.listener.activeConnections) client(s); database schema \(status.database.schemaVersion)"
+        var line = "Serving on \(status.listener.path ?? "inherited socket"), \(status.listener.activeConnections) client(s)"
+        if let cases {
+            line += "; \(cases.openCases) open case(s), \(cases.overdueDeadlines) overdue"
+            if let next = cases.nextDue { line += ", next deadline \(next.reference) \(next.kind) on \(next.due)" }
+        }
+        return line
     }
 }

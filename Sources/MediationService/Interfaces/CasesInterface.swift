@@ -1,0 +1,361 @@
+import Foundation
+import MediationCore
+import MediationStore
+import Varlink
+
+/// `io.mediationd.Cases`: complaints, their deadlines and history, and a live feed of changes
+/// and reminders.
+public enum CasesInterface {
+    public static let name = "io.mediationd.Cases"
+
+    public static let description = """
+    # Complaints (klachten) and their deadlines: register a complaint, decide its track within
+    # the intake term, suspend, resume, extend and close it, and follow changes and reminders.
+    # Dates of the office calendar (Europe/Amsterdam) are "YYYY-MM-DD"; instants are RFC 3339.
+    # Terms are written "3w", "21d" or "10wd" (working days).
+    interface io.mediationd.Cases
+
+    # How a complaint is handled once intake has decided.
+    type Track (intervention, mediation, investigation, referral, not_competent)
+
+    type CaseStatus (intake, in_track, suspended, closed)
+
+    # The person who complained; stored for letters, never written to the journal.
+    type Complainant (
+      name: string,
+      # An address, phone number or e-mail address.
+      contact: string
+    )
+
+    type Deadline (
+      # "intake", or the track the deadline belongs to.
+      kind: string,
+      due: string,
+      # open, met or cancelled.
+      state: string,
+      settledOn: ?string,
+      # When the next reminder is due, if one is pending.
+      nextReminder: ?string,
+      overdue: bool
+    )
+
+    type Decision (track: Track, reason: string, referredTo: ?string, decidedOn: string)
+
+    # Opschorting: the case's terms stand still.
+    type Suspension (since: string, reason: string)
+
+    type Closure (on: string, outcome: string)
+
+    type Case (
+      reference: string,
+      received: string,
+      # The government body the complaint is about.
+      agency: string,
+      subject: string,
+      complainant: Complainant,
+      status: CaseStatus,
+      decision: ?Decision,
+      suspension: ?Suspension,
+      closure: ?Closure,
+      # Oldest first; at most one is open.
+      deadlines: []Deadline
+    )
+
+    # One change to a case: when, by whom (from the socket's peer credentials), what.
+    type HistoryEntry (at: string, uid: int, login: string, action: string, summary: string)
+
+    # A line of a case list; no personal data.
+    type CaseLine (
+      reference: string,
+      received: string,
+      agency: string,
+      subject: string,
+      status: CaseStatus,
+      track: ?Track,
+      # The open deadline, if any.
+      deadline: ?string,
+      due: ?string,
+      overdue: bool
+    )
+
+    type DeadlineLine (
+      reference: string,
+      deadline: string,
+      due: string,
+      overdue: bool,
+      suspended: bool,
+      nextReminder: ?string
+    )
+
+    type EventKind (change, reminder)
+
+    # A change to a case, or a reminder as it was written to the journal.
+    type Event (
+      kind: EventKind,
+      at: string,
+      reference: string,
+      summary: string,
+      action: ?string,
+      login: ?string,
+      deadline: ?string,
+      due: ?string,
+      stage: ?string,
+      reminder: ?string
+    )
+
+    # Registers a complaint and starts its intake term. Without a reference the next free
+    # YYYY-NNNN is given; without a received date, today.
+    method Register(reference: ?string, received: ?string, agency: string, subject: string, complainant: Complainant) -> (case: Case)
+
+    # Records the track; this meets the intake deadline and starts the track's own. A referral
+    # names the body referred to.
+    method Decide(reference: string, track: Track, reason: string, referredTo: ?string) -> (case: Case)
+
+    # Suspends the case: its terms stand still and no reminders are sent.
+    method Suspend(reference: string, reason: string) -> (case: Case)
+
+    # Resumes a suspended case; the open deadline moves by the days it was suspended.
+    method Resume(reference: string) -> (case: Case)
+
+    # Extends the open deadline by a term (verlenging).
+    method Extend(reference: string, by: string, reason: string) -> (case: Case)
+
+    # Closes the case with its outcome.
+    method Close(reference: string, outcome: string) -> (case: Case)
+
+    # The case with its whole history.
+    method Show(reference: string) -> (case: Case, history: []HistoryEntry)
+
+    # Cases sorted by the due date of their open deadline, at most `limit` (default 500).
+    method List(open: ?bool, overdue: ?bool, track: ?Track, dueWithin: ?string, limit: ?int) -> (cases: []CaseLine, total: int)
+
+    # Open deadlines sorted by due date, at most `limit` (default 500).
+    method ListDeadlines(overdue: ?bool, within: ?string, limit: ?int) -> (deadlines: []DeadlineLine, total: int)
+
+    # Follows changes and reminders as they happen; call with "more".
+    method Watch() -> (event: Event)
+
+    # Every error carries a message that says what is wrong and what to do.
+    error CaseNotFound (reference: string, message: string)
+    error ReferenceTaken (reference: string, message: string)
+    error InvalidReference (reference: string, message: string)
+    error InvalidDate (parameter: string, value: string, message: string)
+    error ReceivedInFuture (received: string, today: string, message: string)
+    error InvalidTerm (parameter: string, value: string, message: string)
+    error InvalidLimit (limit: int, message: string)
+    error EmptyText (field: string, message: string)
+    error AlreadyDecided (reference: string, track: Track, message: string)
+    error NotSuspended (reference: string, message: string)
+    error AlreadySuspended (reference: string, since: string, message: string)
+    error CaseSuspended (reference: string, message: string)
+    error CaseClosed (reference: string, message: string)
+    error NoOpenDeadline (reference: string, message: string)
+    error ReferralNeedsBody (message: string)
+    error BodyWithoutReferral (track: Track, message: string)
+
+    """
+
+    struct RegisterInput: Decodable, Sendable {
+        var reference: String?
+        var received: String?
+        var agency: String
+        var subject: String
+        var complainant: WireComplainant
+    }
+
+    struct DecideInput: Decodable, Sendable {
+        var reference: String
+        var track: WireTrack
+        var reason: String
+        var referredTo: String?
+    }
+
+    struct ReasonInput: Decodable, Sendable {
+        var reference: String
+        var reason: String
+    }
+
+    struct ReferenceInput: Decodable, Sendable {
+        var reference: String
+    }
+
+    struct ExtendInput: Decodable, Sendable {
+        var reference: String
+        var by: String
+        var reason: String
+    }
+
+    struct CloseInput: Decodable, Sendable {
+        var reference: String
+        var outcome: String
+    }
+
+    struct ListInput: Decodable, Sendable {
+        var open: Bool?
+        var overdue: Bool?
+        var track: WireTrack?
+        var dueWithin: String?
+        var limit: Int?
+    }
+
+    struct ListDeadlinesInput: Decodable, Sendable {
+        var overdue: Bool?
+        var within: String?
+        var limit: Int?
+    }
+
+    public static func make(cases: CaseService, events: CaseEventHub) throws -> VarlinkInterface {
+        var methods = VarlinkMethodTable()
+        methods.method("Register") { (input: RegisterInput, request) in
+            let reference = try input.reference.map(parseReference)
+            let received = try input.received.map { try parseDate($0, parameter: "received") }
+            let record = try await run {
+                try await cases.register(
+                    reference: reference, received: received, agency: input.agency, subject: input.subject,
+                    complainant: Complainant(name: input.complainant.name, contact: input.complainant.contact), author: ChangeAuthor(request.peer))
+            }
+            return WireCaseReply(case: WireCase(record, today: cases.today))
+        }
+        methods.method("Decide") { (input: DecideInput, request) in
+            let reference = try parseReference(input.reference)
+            let record = try await run {
+                try await cases.decide(reference, track: input.track.track, reason: input.reason, referredTo: input.referredTo, author: ChangeAuthor(request.peer))
+            }
+            return WireCaseReply(case: WireCase(record, today: cases.today))
+        }
+        methods.method("Suspend") { (input: ReasonInput, request) in
+            let reference = try parseReference(input.reference)
+            let record = try await run { try await cases.suspend(reference, reason: input.reason, author: ChangeAuthor(request.peer)) }
+            return WireCaseReply(case: WireCase(record, today: cases.today))
+        }
+        methods.method("Resume") { (input: ReferenceInput, request) in
+            let reference = try parseReference(input.reference)
+            let record = try await run { try await cases.resume(reference, author: ChangeAuthor(request.peer)) }
+            return WireCaseReply(case: WireCase(record, today: cases.today))
+        }
+        methods.method("Extend") { (input: ExtendInput, request) in
+            let reference = try parseReference(input.reference)
+            let term = try parseTerm(input.by, parameter: "by")
+            let record = try await run { try await cases.extend(reference, by: term, reason: input.reason, author: ChangeAuthor(request.peer)) }
+            return WireCaseReply(case: WireCase(record, today: cases.today))
+        }
+        methods.method("Close") { (input: CloseInput, request) in
+            let reference = try parseReference(input.reference)
+            let record = try await run { try await cases.close(reference, outcome: input.outcome, author: ChangeAuthor(request.peer)) }
+            return WireCaseReply(case: WireCase(record, today: cases.today))
+        }
+        methods.method("Show") { (input: ReferenceInput, _) in
+            let reference = try parseReference(input.reference)
+            let (record, history) = try await run { try await cases.show(reference) }
+            return WireShowReply(case: WireCase(record, today: cases.today), history: history.map(WireHistoryEntry.init))
+        }
+        methods.method("List") { (input: ListInput, _) in
+            var query = CaseQuery()
+            query.openOnly = input.open ?? false
+            query.overdueOn = input.overdue == true ? cases.today : nil
+            query.track = input.track?.track
+            query.dueBy = try input.dueWithin.map { cases.horizon(try parseTerm($0, parameter: "dueWithin")) }
+            query.limit = try parseLimit(input.limit)
+            let listing = try await cases.cases(query)
+            let today = cases.today
+            return WireCaseList(cases: listing.items.map { WireCaseLine($0, today: today) }, total: listing.total)
+        }
+        methods.method("ListDeadlines") { (input: ListDeadlinesInput, _) in
+            var query = DeadlineQuery()
+            query.overdueOn = input.overdue == true ? cases.today : nil
+            query.dueBy = try input.within.map { cases.horizon(try parseTerm($0, parameter: "within")) }
+            query.limit = try parseLimit(input.limit)
+            let listing = try await cases.deadlines(query)
+            let today = cases.today
+            return WireDeadlineList(deadlines: listing.items.map { WireDeadlineLine($0, today: today) }, total: listing.total)
+        }
+        methods.streamingMethod("Watch") { (_: VarlinkEmpty, _, writer) in
+            for await event in events.subscribe() {
+                try await writer.yield(encoding: WireEventReply(event: WireEvent(event)))
+            }
+        }
+        return try VarlinkInterface(description: description, methods: methods)
+    }
+
+    // MARK: Input
+
+    private static func parseReference(_ text: String) throws(VarlinkError) -> CaseReference {
+        guard let reference = CaseReference(text) else {
+            throw error("InvalidReference", ["reference": .string(text)],
+                        "\"\(text)\" is not a case reference; use letters, digits, '-', '/' and '.', at most 32 characters")
+        }
+        return reference
+    }
+
+    private static func parseDate(_ text: String, parameter: String) throws(VarlinkError) -> CalendarDate {
+        guard let date = CalendarDate(iso: text) else {
+            throw error("InvalidDate", ["parameter": .string(parameter), "value": .string(text)],
+                        "\(parameter) \"\(text)\" is not a date that exists; write it as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    private static func parseTerm(_ text: String, parameter: String) throws(VarlinkError) -> Term {
+        guard let term = Term(text) else {
+            throw error("InvalidTerm", ["parameter": .string(parameter), "value": .string(text)],
+                        "\(parameter) \"\(text)\" is not a term; write a whole number above zero and d, w or wd (working days), e.g. 2w")
+        }
+        return term
+    }
+
+    private static func parseLimit(_ limit: Int?) throws(VarlinkError) -> Int {
+        guard let limit else { return 500 }
+        guard (1...100_000).contains(limit) else {
+            throw error("InvalidLimit", ["limit": .int(Int64(limit))], "limit \(limit) is out of range; ask for 1 to 100000")
+        }
+        return limit
+    }
+
+    // MARK: Errors
+
+    /// Runs a command, turning what the user can get wrong into this interface's errors.
+    private static func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let violation as CaseRuleViolation {
+            throw mapped(violation)
+        } catch let storeError as CaseStoreError {
+            switch storeError {
+            case .notFound(let reference):
+                throw error("CaseNotFound", ["reference": .string(reference.text)], storeError.description)
+            case .referenceTaken(let reference):
+                throw error("ReferenceTaken", ["reference": .string(reference.text)], storeError.description)
+            }
+        }
+    }
+
+    private static func mapped(_ violation: CaseRuleViolation) -> VarlinkError {
+        let message = violation.description
+        return switch violation {
+        case .receivedInFuture(let received, let today):
+            error("ReceivedInFuture", ["received": .string(received.description), "today": .string(today.description)], message)
+        case .alreadyDecided(let reference, let track):
+            error("AlreadyDecided", ["reference": .string(reference.text), "track": .string(WireTrack(track).rawValue)], message)
+        case .notSuspended(let reference):
+            error("NotSuspended", ["reference": .string(reference.text)], message)
+        case .alreadySuspended(let reference, let since):
+            error("AlreadySuspended", ["reference": .string(reference.text), "since": .string(since.description)], message)
+        case .closed(let reference):
+            error("CaseClosed", ["reference": .string(reference.text)], message)
+        case .suspended(let reference):
+            error("CaseSuspended", ["reference": .string(reference.text)], message)
+        case .referralWithoutBody:
+            error("ReferralNeedsBody", [:], message)
+        case .bodyWithoutReferral(let track):
+            error("BodyWithoutReferral", ["track": .string(WireTrack(track).rawValue)], message)
+        case .nothingToExtend(let reference):
+            error("NoOpenDeadline", ["reference": .string(reference.text)], message)
+        case .emptyText(let field):
+            error("EmptyText", ["field": .string(field)], message)
+        }
+    }
+
+    private static func error(_ name: String, _ parameters: [String: JSONValue], _ message: String) -> VarlinkError {
+        VarlinkError("\(Self.name).\(name)", parameters: parameters.merging(["message": .string(message)]) { $1 })
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import MediationCore
+import MediationStore
+
+/// Sends the reminders that are due and says when the next one is.
+///
+/// Deadlines stay in the database: the engine asks it for the earliest pending reminder and for
+/// the due ones a batch at a time, so its memory does not grow with the number of cases. A
+/// reminder is written to the journal first and then marked sent; a crash between the two sends
+/// that one reminder again (same `MEDIATION_REMINDER`), and none is ever lost.
+public actor ReminderEngine {
+    public struct Settings: Sendable {
+        /// More reminders than this due at once get a summary entry first.
+        public var summaryThreshold = 20
+        public var batchSize = 500
+        /// How soon to try again when the journal did not take a reminder.
+        public var retryDelay: TimeInterval = 5
+
+        public init() {}
+    }
+
+    private let store: any CaseStore
+    private let workflow: @Sendable () -> CaseWorkflow
+    private let clock: any ServiceClock
+    private let delivery: any ReminderDelivery
+    private let pacer: ReminderPacer
+    private let events: CaseEventHub
+    private let settings: Settings
+    private let logger: Logger
+    /// Whether the journal refused the last attempt; the next success is logged.
+    private var deliveryFailing = false
+
+    public init(store: any CaseStore, workflow: @escaping @Sendable () -> CaseWorkflow, clock: any ServiceClock,
+                delivery: any ReminderDelivery, pacer: ReminderPacer, events: CaseEventHub, settings: Settings = Settings(), logger: Logger) {
+        self.store = store
+        self.workflow = workflow
+        self.clock = clock
+        self.delivery = delivery
+        self.pacer = pacer
+        self.events = events
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Sends everything due now and returns when to look again: the next reminder's time, a
+    /// retry time when the journal was unreachable, or nil when nothing is pending.
+    public func sendDue() async throws -> Date? {
+        var now = clock.now
+        let count = try await store.countDueReminders(notAfter: now)
+        if count > settings.summaryThreshold {
+            let overdue = try await store.statistics(today: CalendarDate(now)).overdueDeadlines
+            do {
+                try delivery.deliver(ReminderSummary(due: count, overdueDeadlines: overdue, sentAt: now))
+            } catch {
+                return retry(after: error, now: now)
+            }
+        }
+        while true {
+            let batch = try await store.dueReminders(notAfter: now, limit: settings.batchSize)
+            if batch.isEmpty { break }
+            for pending in batch {
+                try await pacer.admit()
+                do {
+                    try await send(pending)
+                } catch is DeliveryFailed {
+                    return retry(after: nil, now: clock.now)
+                }
+            }
+            now = clock.now
+        }
+        return try await store.earliestReminder()
+    }
+
+    private struct DeliveryFailed: Error {}
+
+    private func send(_ pending: PendingReminder) async throws {
+        let now = clock.now
+        let rules = workflow()
+        let deadline = pending.deadline
+        let reminder = rules.reminderToSend(pending.scheduled, for: deadline, now: now)
+        let notice = ReminderNotice(
+            reference: pending.reference, kind: deadline.kind, due: deadline.due, reminder: reminder,
+            workingDaysOverdue: rules.calendar.workingDays(from: deadline.due, to: CalendarDate(now)), sentAt: now)
+        do {
+            try delivery.deliver(notice)
+        } catch {
+            if !deliveryFailing {
+                logger.error("The journal did not take reminder \(notice.identifier); reminders stay pending and are retried every \(Int(settings.retryDelay)) s: \(error)")
+            }
+            deliveryFailing = true
+            throw DeliveryFailed()
+        }
+        if deliveryFailing {
+            logger.notice("The journal takes reminders again")
+            deliveryFailing = false
+        }
+        try await store.recordSent(pending, sent: reminder, next: rules.reminder(after: reminder, for: deadline), at: now)
+        events.publish(.reminder(notice))
+    }
+
+    private func retry(after error: (any Error)?, now: Date) -> Date {
+        if let error, !deliveryFailing {
+            logger.error("The journal did not take the reminder summary; retrying every \(Int(settings.retryDelay)) s: \(error)")
+            deliveryFailing = true
+        }
+        return now.addingTimeInterval(settings.retryDelay)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import MediationCore
+import Systemd
+import Varlink
+
+/// Reminders as journal entries, each kind with its MESSAGE_ID (explained in
+/// `systemd/mediationd.catalog`) and a priority by urgency.
+public struct ReminderJournal: ReminderDelivery {
+    public static let upcoming = JournalMessageID(rawValue: "f42435f8c1bc40c487e9fbaa901792ef")!
+    public static let dueToday = JournalMessageID(rawValue: "76baa1e4b5394d35af1e356c835e55bb")!
+    public static let overdue = JournalMessageID(rawValue: "c4fb9262adb74a6182eff53830fdb727")!
+    public static let summary = JournalMessageID(rawValue: "e2d05b1bf2404d7299a7125fde21cca0")!
+
+    private let journal = Journal()
+
+    public init() {}
+
+    public func deliver(_ notice: ReminderNotice) throws {
+        let (id, priority): (JournalMessageID, JournalPriority) = switch notice.reminder.stage {
+        case .upcoming: (Self.upcoming, .notice)
+        case .dueToday: (Self.dueToday, .warning)
+        case .overdue: (Self.overdue, .error)
+        }
+        try journal.send([
+            .message(notice.message),
+            .messageID(id),
+            .priority(priority),
+            JournalField("SYSLOG_IDENTIFIER", "mediationd"),
+            JournalField("MEDIATION_CASE", notice.reference.text),
+            JournalField("MEDIATION_DEADLINE", notice.kind.rawValue),
+            JournalField("MEDIATION_DUE", notice.due.description),
+            JournalField("MEDIATION_STAGE", notice.reminder.stage.name),
+            JournalField("MEDIATION_REMINDER", notice.identifier),
+            JournalField("MEDIATION_SCHEDULED", RFC3339.format(notice.reminder.instant)),
+        ])
+    }
+
+    public func deliver(_ summary: ReminderSummary) throws {
+        try journal.send([
+            .message(summary.message),
+            .messageID(Self.summary),
+            .priority(.warning),
+            JournalField("SYSLOG_IDENTIFIER", "mediationd"),
+            JournalField("MEDIATION_REMINDERS_DUE", String(summary.due)),
+            JournalField("MEDIATION_OVERDUE", String(summary.overdueDeadlines)),
+        ])
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Systemd
+
+/// The one armed timer: set for the earliest pending reminder, re-armed whenever a change may
+/// have moved it, and woken when the wall clock is set, so a reminder fires at its local time
+/// after a jump either way and after a daylight-saving change.
+final class ReminderTimer: Service, Sendable {
+    private let engine: ReminderEngine
+    private let alarm: WallClockAlarm
+    private let logger: Logger
+    private let afterPass: @Sendable () async -> Void
+
+    init(engine: ReminderEngine, alarm: WallClockAlarm, logger: Logger, afterPass: @escaping @Sendable () async -> Void) {
+        self.engine = engine
+        self.alarm = alarm
+        self.logger = logger
+        self.afterPass = afterPass
+    }
+
+    func run() async throws {
+        // The first pass sends what came due while the daemon was not running.
+        alarm.wake()
+        for await _ in alarm.events.cancelOnGracefulShutdown() {
+            do {
+                alarm.arm(at: try await engine.sendDue())
+                await afterPass()
+            } catch is CancellationError {
+                return
+            } catch {
+                // The database failed; the reminders are still in it. Look again shortly.
+                logger.error("Reminders could not be read from the database; retrying in 30 s: \(error)")
+                alarm.arm(at: Date().addingTimeInterval(30))
+            }
+        }
+    }
+}
