@@ -65,7 +65,8 @@ struct SystemdFilesTests {
         let update = try await runCommand("/usr/bin/journalctl", ["--root=\(directory.path)", "--update-catalog"])
         #expect(update.status == 0, "\(update.error)")
         let listed = try await runCommand("/usr/bin/journalctl", ["--root=\(directory.path)", "--list-catalog"])
-        for id in [LifecycleJournal.started, LifecycleJournal.stopped, LifecycleJournal.reloaded, LifecycleJournal.reloadRefused] {
+        for id in [LifecycleJournal.started, LifecycleJournal.stopped, LifecycleJournal.reloaded, LifecycleJournal.reloadRefused,
+                   ReminderJournal.upcoming, ReminderJournal.dueToday, ReminderJournal.overdue, ReminderJournal.summary] {
             #expect(listed.output.contains("\(id.rawValue) mediationd: "), "\(id.rawValue) has a catalog entry")
         }
     }
