@@ -1,4 +1,5 @@
 import Foundation
+import MediationCore
 import MediationService
 import Systemd
 import TestSupport
@@ -21,10 +22,12 @@ struct ConfigurationLoaderTests {
             .joined(separator: "\n")
         #expect(uncommented != shipped)
         #expect(try parse(uncommented) == defaults, "every commented value is the built-in default")
-        for section in ["service", "varlink"] {
+        for section in ["service", "varlink", "terms", "calendar", "reminders"] {
             #expect(shipped.contains("[\(section)]"))
         }
-        for key in ["state_directory", "socket_path", "log_level", "log_target", "shutdown_timeout", "max_message_size", "max_connections", "idle_timeout"] {
+        for key in ["state_directory", "socket_path", "log_level", "log_target", "shutdown_timeout", "max_message_size", "max_connections", "idle_timeout",
+                    "intake", "intervention", "mediation", "investigation", "referral", "not_competent", "extra_holidays",
+                    "time", "before", "on_due_date", "overdue_every"] {
             #expect(uncommented.contains("\n\(key) = "), "\(key) is documented")
         }
     }
@@ -51,10 +54,48 @@ struct ConfigurationLoaderTests {
         #expect(configuration.varlink == VarlinkServerLimits(maximumMessageSize: 65536, maximumConnections: 16, idleTimeout: nil))
     }
 
+    @Test func termsHolidaysAndRemindersPerKindAreRead() throws {
+        let configuration = try parse("""
+        [terms]
+        intake = "15wd"
+        mediation = "6w"
+        referral = "none"
+
+        [calendar]
+        extra_holidays = ["2025-05-05", "2030-12-24"]
+
+        [reminders]
+        time = "08:30"
+        before = [3]
+
+        [reminders.mediation]
+        before = [10, 5, 1]
+        overdue_every = 0
+        """)
+        #expect(configuration.terms.intake == Term("15wd"))
+        #expect(configuration.terms.tracks[.mediation] == Term("6w"))
+        #expect(configuration.terms.tracks[.referral] == nil)
+        #expect(configuration.terms.tracks[.intervention] == Term("2w"), "unset terms keep their default")
+        #expect(configuration.extraHolidays == [CalendarDate(iso: "2025-05-05")!, CalendarDate(iso: "2030-12-24")!])
+        let standard = configuration.reminders.policy(for: .intake)
+        #expect(standard.time == LocalTime("08:30"))
+        #expect(standard.workingDaysBefore == [3])
+        #expect(standard.overdueEvery == 5)
+        let mediation = configuration.reminders.policy(for: .track(.mediation))
+        #expect(mediation.workingDaysBefore == [10, 5, 1])
+        #expect(mediation.time == LocalTime("08:30"), "a kind takes what it does not set from [reminders]")
+        #expect(mediation.overdueEvery == nil)
+        #expect(configuration.workflow.calendar.isHoliday(CalendarDate(iso: "2030-12-24")!))
+    }
+
     @Test func theRenderedConfigurationReadsBackTheSame() throws {
         var changed = defaults
         changed.varlink.idleTimeout = .seconds(90)
         changed.logLevel = .warning
+        changed.terms.tracks[.referral] = nil
+        changed.terms.intake = Term("15wd")!
+        changed.extraHolidays = [CalendarDate(iso: "2025-05-05")!]
+        changed.reminders.overrides[.track(.mediation)] = ReminderPolicy(workingDaysBefore: [10], onDueDate: false, overdueEvery: nil, time: LocalTime("08:30")!)
         #expect(try parse(changed.rendered) == changed)
         #expect(try parse(defaults.rendered) == defaults)
     }
@@ -64,6 +105,15 @@ struct ConfigurationLoaderTests {
         ("[service]\n\nlog_levle = \"info\"", 3, "service.log_levle", "unknown setting"),
         ("[servic]\nlog_level = \"info\"", 1, "servic", "unknown section"),
         ("[varlink]\nmax_connections = \"5\"", 2, "varlink.max_connections", "whole number"),
+        ("[terms]\nintake = \"0w\"", 2, "terms.intake", "is not a term"),
+        ("[terms]\nintake = \"none\"", 2, "terms.intake", "is not a term"),
+        ("[calendar]\nextra_holidays = [\"2025-02-30\"]", 2, "calendar.extra_holidays", "is not a date"),
+        ("[calendar]\nextra_holidays = \"2025-05-05\"", 2, "calendar.extra_holidays", "list of dates"),
+        ("[reminders]\ntime = \"9:00\"", 2, "reminders.time", "not a time of day"),
+        ("[reminders]\nbefore = [0]", 2, "reminders.before", "from 1 to 60"),
+        ("[reminders]\non_due_date = \"yes\"", 2, "reminders.on_due_date", "true or false"),
+        ("[reminders.appeal]\ntime = \"09:00\"", 1, "reminders.appeal", "unknown setting"),
+        ("[reminders.mediation]\noverdue_every = -1", 2, "reminders.mediation.overdue_every", "out of range"),
         ("[varlink]\nmax_connections = 0", 2, "varlink.max_connections", "out of range"),
         ("[varlink]\nmax_message_size = 100", 2, "varlink.max_message_size", "out of range"),
         ("[varlink]\nidle_timeout = \"soon\"", 2, "varlink.idle_timeout", "not a time span"),
