@@ -24,17 +24,23 @@ public final class NotifyListener: @unchecked Sendable {
     /// Waits for a datagram that contains `key=value` (any value when nil) and returns it.
     @discardableResult
     public func wait(for key: String, value: String? = nil, timeout: Double = 20) async -> [String: String]? {
-        await offThread { self.blockingWait(for: key, value: value, timeout: timeout) }
+        await offThread { self.blockingWait(for: key, matching: { value == nil || $0 == value }, timeout: timeout) }
     }
 
-    private func blockingWait(for key: String, value: String?, timeout: Double) -> [String: String]? {
+    /// Waits for a datagram whose `key` contains `fragment` (a STATUS= line, say).
+    @discardableResult
+    public func wait(for key: String, containing fragment: String, timeout: Double = 20) async -> [String: String]? {
+        await offThread { self.blockingWait(for: key, matching: { $0.contains(fragment) }, timeout: timeout) }
+    }
+
+    private func blockingWait(for key: String, matching accepts: (String) -> Bool, timeout: Double) -> [String: String]? {
         let deadline = Date().addingTimeInterval(timeout)
         var seen = messages.count
         while true {
             while seen < messages.count {
                 let message = messages[seen]
                 seen += 1
-                if let found = message[key], value == nil || found == value { return message }
+                if let found = message[key], accepts(found) { return message }
             }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0, waitReadable(fd, timeout: remaining) else { return nil }
