@@ -1,4 +1,5 @@
 import Foundation
+import MediationService
 import Varlink
 
 /// A failure the user can act on: one line saying what went wrong and what to do, and an exit
@@ -21,10 +22,24 @@ struct CLIFailure: Error {
             self.init(message: "the daemon refused the value of '\(parameter ?? "?")'", exitCode: Self.dataError)
         case "org.varlink.service.MethodNotFound", "org.varlink.service.InterfaceNotFound", "org.varlink.service.MethodNotImplemented":
             self.init(message: "the daemon does not offer this command (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
+        case let name where name.hasPrefix(CasesInterface.name + "."):
+            // The daemon words every Cases error for people already: what is wrong, what to do.
+            let message = error.parameters["message"]?.stringValue.map { Self.namingTheFlag(parameter, in: $0) }
+            self.init(message: message ?? "the daemon refused this: \(error)", exitCode: Self.dataError)
         default:
             let reason = error.parameters["reason"]?.stringValue
             self.init(message: reason ?? "the daemon answered \(error)", exitCode: 1)
         }
+    }
+
+    /// A message that starts with a parameter as the wire names it (`dueWithin "x" is not a
+    /// term`) is about the flag the user typed (`--due-within`); say that.
+    private static func namingTheFlag(_ parameter: String?, in message: String) -> String {
+        guard let parameter, message.hasPrefix(parameter + " ") else { return message }
+        let flag = parameter.reduce(into: "--") { flag, character in
+            flag += character.isUppercase ? "-" + character.lowercased() : String(character)
+        }
+        return flag + message.dropFirst(parameter.count)
     }
 
     init(message: String, exitCode: Int32) {

@@ -35,6 +35,16 @@ struct DaemonSocket: ParsableArguments {
         }
     }
 
+    /// Makes one call and reads its reply as `Reply`, keeping the reply as it came for --json.
+    func call<Reply: Decodable>(_ method: String, parameters: [String: JSONValue] = [:], as type: Reply.Type) async throws(CLIFailure) -> (raw: [String: JSONValue], reply: Reply) {
+        let raw = try await call(method, parameters: parameters)
+        do {
+            return (raw, try JSONValue.object(raw).decode(type))
+        } catch {
+            throw CLIFailure(message: "the daemon's reply to \(method) is not understood (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
+        }
+    }
+
     private func explain(_ error: VarlinkConnectError) -> CLIFailure {
         switch error.code {
         case ENOENT?, ECONNREFUSED?:

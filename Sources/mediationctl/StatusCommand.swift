@@ -50,13 +50,8 @@ struct StatusTable {
         return (["mediationd \(status.version) is running"] + lines).joined(separator: "\n")
     }
 
-    /// The office works in Dutch time, whatever the server's zone.
     static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
-        return formatter.string(from: date)
+        OfficeTime().format(date)
     }
 
     static func duration(_ seconds: Double) -> String {

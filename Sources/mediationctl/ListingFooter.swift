@@ -1,0 +1,11 @@
+/// The line under a list: how many rows there are, and how to see the rest when the daemon's
+/// limit cut the list short.
+struct ListingFooter {
+    let shown: Int
+    let total: Int
+    let style: TextStyle
+
+    var rendered: String {
+        style.dim(shown < total ? "showing \(shown) of \(total); use --limit to see more" : "\(total) in all")
+    }
+}
