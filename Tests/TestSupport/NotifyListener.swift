@@ -33,6 +33,11 @@ public final class NotifyListener: @unchecked Sendable {
         await offThread { self.blockingWait(for: key, matching: { $0.contains(fragment) }, timeout: timeout) }
     }
 
+    /// The blocking form, for benchmarks that time the wait on their own thread.
+    public func blockingWait(for key: String, value: String?, timeout: Double) -> [String: String]? {
+        blockingWait(for: key, matching: { value == nil || $0 == value }, timeout: timeout)
+    }
+
     private func blockingWait(for key: String, matching accepts: (String) -> Bool, timeout: Double) -> [String: String]? {
         let deadline = Date().addingTimeInterval(timeout)
         var seen = messages.count

@@ -92,18 +92,14 @@ public struct MediationDaemon: Sendable {
         let reloader = ConfigurationReloader(
             path: configurationPath, initial: configuration, server: serverState, cases: cases,
             notifier: notifier, journal: journal, status: status)
-        let timer = ReminderTimer(engine: engine, alarm: alarm, logger: logger) {
-            // After each pass the counts may have changed; systemctl status shows them.
-            if let statistics = try? await cases.statistics() {
-                status.cases = statistics
-                notifier.status(status.summary)
-            }
-        }
+        let statistics = CaseStatisticsRefresher(cases: cases, status: status, notifier: notifier)
+        let timer = ReminderTimer(engine: engine, alarm: alarm, logger: logger, afterPass: statistics.refresh)
         // Shut down in reverse order: announce STOPPING=1 first, then drain the server, and keep
         // the watchdog fed until the very end.
         let services: [any Service] = [
             WatchdogKeeper(watchdog: Watchdog(notifier: notifier), eventLoop: MultiThreadedEventLoopGroup.singleton.next()),
             reloader,
+            statistics,
             timer,
             server,
             ShutdownAnnouncer(notifier: notifier),

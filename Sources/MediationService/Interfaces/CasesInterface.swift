@@ -273,6 +273,10 @@ public enum CasesInterface {
             for await event in events.subscribe() {
                 try await writer.yield(encoding: WireEventReply(event: WireEvent(event)))
             }
+            // The stream only ends when the call is cancelled (the client left, or the daemon
+            // stops): the connection then closes without a last reply, which is what a
+            // subscription's end looks like to the client.
+            try Task.checkCancellation()
         }
         return try VarlinkInterface(description: description, methods: methods)
     }

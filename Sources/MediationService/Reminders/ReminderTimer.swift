@@ -10,9 +10,10 @@ final class ReminderTimer: Service, Sendable {
     private let engine: ReminderEngine
     private let alarm: WallClockAlarm
     private let logger: Logger
-    private let afterPass: @Sendable () async -> Void
+    /// Told after each pass, since what was sent may change the counts staff see.
+    private let afterPass: @Sendable () -> Void
 
-    init(engine: ReminderEngine, alarm: WallClockAlarm, logger: Logger, afterPass: @escaping @Sendable () async -> Void) {
+    init(engine: ReminderEngine, alarm: WallClockAlarm, logger: Logger, afterPass: @escaping @Sendable () -> Void) {
         self.engine = engine
         self.alarm = alarm
         self.logger = logger
@@ -25,7 +26,7 @@ final class ReminderTimer: Service, Sendable {
         for await _ in alarm.events.cancelOnGracefulShutdown() {
             do {
                 alarm.arm(at: try await engine.sendDue())
-                await afterPass()
+                afterPass()
             } catch is CancellationError {
                 return
             } catch {

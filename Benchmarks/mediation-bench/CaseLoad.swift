@@ -1,0 +1,146 @@
+import Foundation
+import Glibc
+import TestSupport
+
+/// Issue 3's targets with a realistic load: a database of `options.cases` open cases, each with
+/// a pending reminder days ahead, plus `options.reminders` reminders that fall due a few seconds
+/// after the daemon starts, staggered.
+///
+/// - Start: from spawning the daemon to READY=1 on its notification socket, `startRuns` times.
+/// - Memory: the daemon's peak resident set (VmHWM) after its first reminder pass over all of
+///   them and a page of `case list`.
+/// - Reminder delay: from each reminder's due instant to journald's receive timestamp
+///   (`__REALTIME_TIMESTAMP`) of its entry, so journald's own latency counts against us.
+struct CaseLoad {
+    let options: Options
+    let directory = TemporaryDirectory()
+    let notify: NotifyListener
+    let configuration: String
+    /// Tags this run's entries in the journal, which keeps earlier runs' too.
+    let tag = "BENCH\(UInt32.random(in: 0...UInt32.max))"
+
+    init(options: Options) {
+        self.options = options
+        notify = NotifyListener(path: directory.file("notify"))
+        configuration = directory.write("mediationd.toml", """
+        [service]
+        state_directory = "\(directory.path)"
+        socket_path = "\(directory.file("io.mediationd"))"
+        log_level = "warning"
+        log_target = "stderr"
+        """)
+    }
+
+    var database: String { directory.file("mediationd.sqlite") }
+
+    func start() throws -> (ChildProcess, seconds: Double) {
+        let began = RoundTripSample.now()
+        let daemon = try ChildProcess(options.daemon, ["--config", configuration], environment: ["NOTIFY_SOCKET": notify.path], directory: directory, name: "daemon")
+        guard notify.blockingWait(for: "READY", value: "1", timeout: 60) != nil else { fatalError("no READY=1: \(daemon.standardError)") }
+        return (daemon, Double(RoundTripSample.now() - began) / 1e9)
+    }
+
+    func stop(_ daemon: ChildProcess) {
+        daemon.signal(SIGTERM)
+        let status = daemon.blockingWaitForExit(timeout: 60)
+        guard status == 0 else { fatalError("the daemon did not stop cleanly (status \(status.map(String.init) ?? "none, still running")): \(daemon.standardError)") }
+    }
+
+    func sql(_ statement: String) {
+        let result = try! blockingRunCommand("/usr/bin/sqlite3", [database, statement], timeout: 600)
+        guard result.status == 0 else { fatalError("sqlite3: \(result.error)") }
+    }
+
+    /// `count` cases named TAG-i, received long ago, with an intake deadline far ahead and its
+    /// next reminder at `reminderAt(i)` (SQL, milliseconds).
+    func seed(_ prefix: String, count: Int, reminderAt: String) {
+        sql("""
+        BEGIN;
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))
+        INSERT INTO case_file (reference, received, agency, subject, complainant_name, complainant_contact, registered_at)
+          SELECT '\(prefix)-' || i, '2026-11-02', 'Belastingdienst', 'Refund not paid', 'N. N.', 'n@example.nl', '2026-11-02 10:00:00' FROM n;
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))
+        INSERT INTO deadline (case_reference, position, kind, due, state, reminder_at, reminder_stage, reminder_date, reminder_sequence)
+          SELECT '\(prefix)-' || i, 0, 'intake', '2099-12-31', 'open', \(reminderAt), 'upcoming-5', '2099-12-24', 0 FROM n;
+        COMMIT;
+        """)
+    }
+
+    func memory(of pid: pid_t) -> (rss: Double, peak: Double) {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        func kibibytes(_ key: String) -> Double {
+            let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
+            return Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        return (kibibytes("VmRSS") / 1024, kibibytes("VmHWM") / 1024)
+    }
+
+    func run() throws -> String {
+        // The first start creates and migrates the database.
+        stop(try start().0)
+        let nowMilliseconds = Int64(Date().timeIntervalSince1970 * 1000)
+        let seeding = RoundTripSample.now()
+        seed(tag, count: options.cases, reminderAt: "\(nowMilliseconds + 7 * 86_400_000) + i * 1000")
+        let seedSeconds = Double(RoundTripSample.now() - seeding) / 1e9
+
+        var startTimes: [Double] = []
+        for _ in 0..<options.startRuns {
+            let (daemon, seconds) = try start()
+            startTimes.append(seconds)
+            stop(daemon)
+        }
+
+        // Reminders due from 5 s after the start on, one every 20 ms.
+        let firstDue = Int64(Date().timeIntervalSince1970 * 1000) + 5_000
+        seed(tag + "R", count: options.reminders, reminderAt: "\(firstDue) + i * 20")
+        let (daemon, _) = try start()
+        guard notify.blockingWait(for: "STATUS", value: nil, timeout: 120) != nil else { fatalError("no STATUS after the first pass") }
+        let list = try RawVarlinkSocket(path: directory.file("io.mediationd"))
+        try list.blockingSend(#"{"method":"io.mediationd.Cases.List","parameters":{"open":true,"limit":500}}"#)
+        guard list.blockingReceive(timeout: 60) != nil else { fatalError("no reply to List") }
+        let lastDue = Double(firstDue + Int64(options.reminders) * 20) / 1000
+        // Reading the notification socket meanwhile, as systemd does: a full one blocks the sender.
+        while Date().timeIntervalSince1970 < lastDue + 2 { _ = notify.blockingWait(for: "READY", value: "never", timeout: 0.1) }
+        let (rss, peak) = memory(of: daemon.pid)
+        stop(daemon)
+
+        var delays = RoundTripSample()
+        let entries = try blockingRunCommand("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--since=@\(firstDue / 1000 - 10)", "MESSAGE_ID=f42435f8c1bc40c487e9fbaa901792ef"])
+        for line in entries.output.split(separator: "\n") {
+            guard let entry = JSONObject(String(line)), let reference = entry.string("MEDIATION_CASE"), reference.hasPrefix(tag + "R-"),
+                  let index = Int64(reference.dropFirst(tag.count + 2)), let received = entry.string("__REALTIME_TIMESTAMP").flatMap(Int64.init)
+            else { continue }
+            let due = (firstDue + index * 20) * 1000
+            delays.record(UInt64(max(0, received - due)) * 1000)
+        }
+        guard delays.count == options.reminders else { fatalError("\(delays.count) of \(options.reminders) reminders reached the journal") }
+
+        let sortedStarts = startTimes.sorted()
+        let startMedian = sortedStarts[sortedStarts.count / 2] * 1000
+        let startWorst = sortedStarts.last! * 1000
+        let delayP99 = delays.percentile(99) / 1000
+        return """
+        ## A million open cases (issue 3)
+
+        \(options.cases) open cases, each with an intake deadline and a pending reminder (seeded with sqlite3 in
+        \(String(format: "%.0f", seedSeconds)) s; database \(String(format: "%.0f", fileMegabytes(database))) MB).
+
+        | measure | result | target |
+        |---|---|---|
+        | start to READY=1, \(options.startRuns) starts: median | \(String(format: "%.0f", startMedian)) ms | < 300 ms |
+        | start to READY=1: slowest | \(String(format: "%.0f", startWorst)) ms | < 300 ms |
+        | peak resident memory (VmHWM) after the first reminder pass, a 500-case list and \(options.reminders) reminders | \(String(format: "%.1f", peak)) MiB (now \(String(format: "%.1f", rss)) MiB) | < 64 MiB |
+        | reminder delay, due instant to journald's receive time, \(delays.count) reminders 20 ms apart: p50 | \(String(format: "%.1f", delays.percentile(50) / 1000)) ms | |
+        | reminder delay: p99 | \(String(format: "%.1f", delayP99)) ms | < 50 ms |
+        | reminder delay: max | \(String(format: "%.1f", delays.percentile(100) / 1000)) ms | |
+
+        Targets: start \(startWorst < 300 ? "met" : "not met"), memory \(peak < 64 ? "met" : "not met"), reminder delay \(delayP99 < 50 ? "met" : "not met").
+
+        """
+    }
+
+    private func fileMegabytes(_ path: String) -> Double {
+        var info = stat()
+        return stat(path, &info) == 0 ? Double(info.st_size) / 1_000_000 : 0
+    }
+}

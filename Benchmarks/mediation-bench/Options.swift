@@ -1,0 +1,35 @@
+import Foundation
+import Glibc
+import TestSupport
+
+/// The command line of `mediation-bench`.
+struct Options {
+    var daemon = ".build/release/mediationd"
+    var output = "BENCHMARKS.md"
+    var iterations = 20_000
+    var warmup = 2_000
+    var rounds = 5
+    var cases = 1_000_000
+    var startRuns = 10
+    var reminders = 300
+
+    init(_ arguments: [String]) {
+        var rest = arguments.dropFirst()
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--daemon": daemon = rest.popFirst() ?? daemon
+            case "--output": output = rest.popFirst() ?? output
+            case "--iterations": iterations = rest.popFirst().flatMap(Int.init) ?? iterations
+            case "--warmup": warmup = rest.popFirst().flatMap(Int.init) ?? warmup
+            case "--rounds": rounds = rest.popFirst().flatMap(Int.init) ?? rounds
+            case "--cases": cases = rest.popFirst().flatMap(Int.init) ?? cases
+            case "--start-runs": startRuns = rest.popFirst().flatMap(Int.init) ?? startRuns
+            case "--reminders": reminders = rest.popFirst().flatMap(Int.init) ?? reminders
+            default:
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N]\n".utf8))
+                exit(64)
+            }
+        }
+    }
+}
+
