@@ -27,7 +27,8 @@ final class DaemonHarness: @unchecked Sendable {
         writeConfiguration(varlink: varlink)
     }
 
-    func writeConfiguration(varlink: String = "") {
+    /// - Parameter extra: further sections, such as [terms] or [reminders].
+    func writeConfiguration(varlink: String = "", extra: String = "") {
         let text = """
         [service]
         state_directory = "\(stateDirectory)"
@@ -37,6 +38,8 @@ final class DaemonHarness: @unchecked Sendable {
 
         [varlink]
         \(varlink)
+
+        \(extra)
         """
         // Written whole and renamed, as an operator's editor would, so a reload never reads half.
         let temporary = configPath + ".new"

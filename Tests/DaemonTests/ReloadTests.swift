@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import MediationCore
 import MediationService
 import TestSupport
 import Testing
@@ -27,6 +28,29 @@ struct ReloadTests {
         daemon.signal(SIGHUP)
         #expect(await daemon.notify.wait(for: "READY", value: "1") != nil)
         #expect(try await daemon.status()?.object("listener")?.int("maximumConnections") == 7)
+        #expect(await daemon.stop() == 0)
+    }
+
+    @Test func reloadedTermsApplyToTheNextCase() async throws {
+        let daemon = DaemonHarness()
+        try await daemon.startDirectAndWait()
+        func intakeDue() async throws -> String? {
+            let result = try await daemon.ctl(["case", "register", "--json", "--socket", daemon.socketPath, "--agency", "UWV", "--subject", "s",
+                                               "--complainant-name", "n", "--complainant-contact", "c"])
+            #expect(result.status == 0, "\(result.error)")
+            let deadlines = JSONObject(result.output)?.object("case")?.values["deadlines"] as? [[String: Any]]
+            return deadlines?.first?["due"] as? String
+        }
+        let today = CalendarDate(Date())
+        let before = try await intakeDue()
+        daemon.writeConfiguration(extra: "[terms]\nintake = \"10wd\"")
+        daemon.signal(SIGHUP)
+        #expect(await daemon.notify.wait(for: "READY", value: "1") != nil)
+        let after = try await intakeDue()
+        // A run that crosses midnight in Amsterdam registers on the next day.
+        let calendar = WorkingDayCalendar()
+        #expect([today, today.adding(days: 1)].map { Term(3, .weeks)!.end(after: $0, in: calendar).description }.contains(before ?? ""))
+        #expect([today, today.adding(days: 1)].map { calendar.adding(workingDays: 10, to: $0).description }.contains(after ?? ""))
         #expect(await daemon.stop() == 0)
     }
 }
