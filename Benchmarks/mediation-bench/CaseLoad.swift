@@ -46,24 +46,9 @@ struct CaseLoad {
         guard status == 0 else { fatalError("the daemon did not stop cleanly (status \(status.map(String.init) ?? "none, still running")): \(daemon.standardError)") }
     }
 
-    func sql(_ statement: String) {
-        let result = try! blockingRunCommand("/usr/bin/sqlite3", [database, statement], timeout: 600)
-        guard result.status == 0 else { fatalError("sqlite3: \(result.error)") }
-    }
-
-    /// `count` cases named TAG-i, received long ago, with an intake deadline far ahead and its
-    /// next reminder at `reminderAt(i)` (SQL, milliseconds).
+    /// Cases due far ahead, whose next reminders are at `reminderAt(i)` (SQL, milliseconds).
     func seed(_ prefix: String, count: Int, reminderAt: String) {
-        sql("""
-        BEGIN;
-        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))
-        INSERT INTO case_file (reference, received, agency, subject, complainant_name, complainant_contact, registered_at)
-          SELECT '\(prefix)-' || i, '2026-11-02', 'Belastingdienst', 'Refund not paid', 'N. N.', 'n@example.nl', '2026-11-02 10:00:00' FROM n;
-        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))
-        INSERT INTO deadline (case_reference, position, kind, due, state, reminder_at, reminder_stage, reminder_date, reminder_sequence)
-          SELECT '\(prefix)-' || i, 0, 'intake', '2099-12-31', 'open', \(reminderAt), 'upcoming-5', '2099-12-24', 0 FROM n;
-        COMMIT;
-        """)
+        try! CaseSeeder(database: database).seed(prefix: prefix, count: count, reminderAt: reminderAt, stage: "upcoming-5", reminderDate: "2099-12-24", due: "2099-12-31")
     }
 
     func memory(of pid: pid_t) -> (rss: Double, peak: Double) {

@@ -60,14 +60,7 @@ extension SQLiteStorage: CaseStore {
             conditions.append("c.track = ?")
             arguments += [track.rawValue]
         }
-        if let day = query.overdueOn {
-            conditions.append("d.due < ?")
-            arguments += [day.description]
-        }
-        if let day = query.dueBy {
-            conditions.append("d.due <= ?")
-            arguments += [day.description]
-        }
+        Self.filterDue(overdueOn: query.overdueOn, dueBy: query.dueBy, &conditions, &arguments)
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let from = "FROM case_file c LEFT JOIN deadline d ON d.case_reference = c.reference AND d.state = 'open' \(filter)"
         let pageArguments = arguments
@@ -92,14 +85,7 @@ extension SQLiteStorage: CaseStore {
     public func deadlines(_ query: DeadlineQuery) async throws -> Listing<DeadlineSummary> {
         var conditions = ["d.state = 'open'"]
         var arguments: StatementArguments = []
-        if let day = query.overdueOn {
-            conditions.append("d.due < ?")
-            arguments += [day.description]
-        }
-        if let day = query.dueBy {
-            conditions.append("d.due <= ?")
-            arguments += [day.description]
-        }
+        Self.filterDue(overdueOn: query.overdueOn, dueBy: query.dueBy, &conditions, &arguments)
         let from = "FROM deadline d JOIN case_file c ON c.reference = d.case_reference WHERE " + conditions.joined(separator: " AND ")
         let pageArguments = arguments
         return try await pool.read { db in
@@ -131,6 +117,18 @@ extension SQLiteStorage: CaseStore {
             return CaseStatistics(
                 openCases: open, overdueDeadlines: overdue,
                 nextDue: try next.map { (try Self.reference($0["case_reference"]), try Self.kind($0["kind"]), try Self.date($0["due"])) })
+        }
+    }
+
+    /// The conditions on the open deadline (`d`) that both lists share.
+    private static func filterDue(overdueOn: CalendarDate?, dueBy: CalendarDate?, _ conditions: inout [String], _ arguments: inout StatementArguments) {
+        if let day = overdueOn {
+            conditions.append("d.due < ?")
+            arguments += [day.description]
+        }
+        if let day = dueBy {
+            conditions.append("d.due <= ?")
+            arguments += [day.description]
         }
     }
 

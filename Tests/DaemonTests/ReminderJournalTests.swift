@@ -109,15 +109,10 @@ struct ReminderJournalTests {
         let yesterday = CalendarDate(Date()).adding(days: -1)
         let anHourAgo = Int64((Date().timeIntervalSince1970 - 3600) * 1000)
         // As if the daemon had been down while all of these came due.
-        let seed = try await runCommand("/usr/bin/sqlite3", [daemon.stateDirectory + "/mediationd.sqlite", """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))
-            INSERT INTO case_file (reference, received, agency, subject, complainant_name, complainant_contact, registered_at)
-              SELECT '\(tag)-' || i, '2026-01-05', 'Belastingdienst', 'Refund', 'N. N.', 'n@example.nl', '2026-01-05 10:00:00' FROM n;
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))
-            INSERT INTO deadline (case_reference, position, kind, due, state, reminder_at, reminder_stage, reminder_date, reminder_sequence)
-              SELECT '\(tag)-' || i, 0, 'intake', '2026-01-26', 'open', \(anHourAgo), 'overdue', '\(yesterday)', 1 FROM n;
-            """])
-        #expect(seed.status == 0, "\(seed.error)")
+        try await offThread {
+            try CaseSeeder(database: daemon.stateDirectory + "/mediationd.sqlite").seed(
+                prefix: tag, count: count, reminderAt: "\(anHourAgo)", stage: "overdue", reminderDate: yesterday.description, due: "2026-01-26")
+        }
 
         try await daemon.startDirectAndWait()
         let firstRun = try #require(daemon.process?.pid)
