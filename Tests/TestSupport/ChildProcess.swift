@@ -24,6 +24,10 @@ public final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Only stdin, stdout and stderr reach the child. SwiftNIO accepts connections without
+        // close-on-exec, so a child spawned while an in-process test server runs would otherwise
+        // hold that server's connections open after it closed them.
+        guard Self.closeFrom(&actions, 3) == 0 else { throw TestSetupError("posix_spawn_file_actions_addclosefrom_np failed") }
 
         let environment = environment ?? ProcessInfo.processInfo.environment
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -39,6 +43,17 @@ public final class ChildProcess: @unchecked Sendable {
         }
         pid = child
     }
+
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, CInt) -> CInt
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34 and later), which the Glibc module
+    /// does not declare.
+    private static let closeFrom: CloseFrom = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            fatalError("glibc 2.34 or later is needed for posix_spawn_file_actions_addclosefrom_np")
+        }
+        return unsafeBitCast(symbol, to: CloseFrom.self)
+    }()
 
     public var isRunning: Bool { reap(blocking: false) == nil }
 

@@ -49,15 +49,28 @@ public enum Journald {
     /// - Parameter since: only entries from this second on; PIDs are reused, and a persistent
     ///   journal keeps earlier test runs' entries.
     public static func entries(_ matches: [String], since: Date? = nil, atLeast count: Int = 1, timeout: Double = 10) async throws -> [JSONObject] {
-        let window = since.map { ["--since=@\(Int($0.timeIntervalSince1970))"] } ?? []
+        _ = try await self.count(matches, since: since, atLeast: count, timeout: timeout)
+        let result = try await runCommand("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--all"] + window(since) + matches)
+        // Parsing thousands of entries takes a while: not on the cooperative pool, which the
+        // other tests running meanwhile need.
+        return await offThread { result.output.split(separator: "\n").compactMap { JSONObject(String($0)) } }
+    }
+
+    /// How many entries match, waiting up to `timeout` for at least `count`; journalctl does the
+    /// work, so polling a large journal stays cheap for the test process.
+    public static func count(_ matches: [String], since: Date? = nil, atLeast count: Int = 1, timeout: Double = 10) async throws -> Int {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             _ = try? await runCommand("/usr/bin/journalctl", ["--sync"], timeout: 10)
-            let result = try await runCommand("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--all"] + window + matches)
-            let entries = result.output.split(separator: "\n").compactMap { JSONObject(String($0)) }
-            if entries.count >= count || deadline.timeIntervalSinceNow < 0 { return entries }
-            try await Task.sleep(for: .milliseconds(100))
+            let result = try await runCommand("/usr/bin/journalctl", ["-q", "-o", "cat", "--output-fields=MESSAGE_ID", "--no-pager"] + window(since) + matches)
+            let found = result.output.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            if found >= count || deadline.timeIntervalSinceNow < 0 { return found }
+            try await Task.sleep(for: .milliseconds(200))
         }
+    }
+
+    private static func window(_ since: Date?) -> [String] {
+        since.map { ["--since=@\(Int($0.timeIntervalSince1970))"] } ?? []
     }
 }
 

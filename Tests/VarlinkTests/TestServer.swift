@@ -106,7 +106,8 @@ final class TestServer: Sendable {
     func call(_ json: String) async throws -> JSONObject? {
         let socket = try connect()
         try await socket.send(json)
-        return await socket.receiveJSON()
+        // Generous: only a failing test waits this long, and a loaded machine is slow.
+        return await socket.receiveJSON(timeout: 30)
     }
 
     func stop() async throws {

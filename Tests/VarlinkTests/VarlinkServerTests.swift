@@ -291,7 +291,11 @@ struct VarlinkPressureTests {
         try await socket.send(#"{"method":"org.example.test.Count","parameters":{"to":100000000},"more":true}"#)
         try await Task.sleep(for: .milliseconds(200))
         let started = ContinuousClock.now
-        try await server.stop()
+        // On a loaded machine the drain can outlast the 500 ms, and the group then cancels what
+        // is left and reports it: either way the point is that the stop returns.
+        do {
+            try await server.stop()
+        } catch is CancellationError {}
         #expect(ContinuousClock.now - started < .seconds(10))
         _ = socket
     }
