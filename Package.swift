@@ -96,7 +96,7 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        .testTarget(name: "MediationCoreTests", dependencies: ["MediationCore"]),
+        .testTarget(name: "MediationCoreTests", dependencies: ["MediationCore", "TestSupport"]),
         .testTarget(name: "MediationStoreTests", dependencies: ["MediationStore", "TestSupport"]),
         .testTarget(name: "MediationServiceTests", dependencies: ["MediationService", "TestSupport"]),
         .testTarget(name: "DaemonTests", dependencies: ["TestSupport", "MediationService"]),

@@ -78,6 +78,64 @@ enum SchemaMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v3-scheduling") { db in
+            // Instants are milliseconds since the epoch: overlap checks compare integers, and the
+            // partial indexes cover only the sessions still to take place.
+            try db.execute(sql: """
+                CREATE TABLE mediator (
+                  login TEXT PRIMARY KEY NOT NULL,
+                  display_name TEXT NOT NULL,
+                  hours TEXT NOT NULL,
+                  max_per_day INTEGER NOT NULL,
+                  last_booked_at INTEGER,
+                  added_at DATETIME NOT NULL
+                );
+                CREATE TABLE mediator_unavailability (
+                  id INTEGER PRIMARY KEY,
+                  login TEXT NOT NULL REFERENCES mediator(login) ON DELETE CASCADE,
+                  starts INTEGER NOT NULL,
+                  ends INTEGER NOT NULL,
+                  reason TEXT NOT NULL
+                );
+                CREATE INDEX mediator_unavailability_login ON mediator_unavailability(login, starts);
+                CREATE TABLE place (
+                  name TEXT PRIMARY KEY NOT NULL,
+                  kind TEXT NOT NULL,
+                  capacity INTEGER NOT NULL
+                );
+                CREATE TABLE session (
+                  id INTEGER PRIMARY KEY,
+                  uid TEXT NOT NULL UNIQUE,
+                  case_reference TEXT NOT NULL REFERENCES case_file(reference),
+                  mediator TEXT NOT NULL REFERENCES mediator(login),
+                  place TEXT NOT NULL REFERENCES place(name),
+                  starts INTEGER NOT NULL,
+                  ends INTEGER NOT NULL,
+                  state TEXT NOT NULL,
+                  sequence INTEGER NOT NULL,
+                  after_deadline_reason TEXT,
+                  reminder_at INTEGER,
+                  booked_at DATETIME NOT NULL,
+                  changed_at INTEGER NOT NULL
+                );
+                CREATE INDEX session_live_start ON session(starts) WHERE state = 'scheduled';
+                CREATE INDEX session_live_mediator ON session(mediator, starts) WHERE state = 'scheduled';
+                CREATE INDEX session_live_place ON session(place, starts) WHERE state = 'scheduled';
+                CREATE INDEX session_case ON session(case_reference);
+                CREATE INDEX session_mediator ON session(mediator, starts);
+                CREATE INDEX session_reminder ON session(reminder_at) WHERE reminder_at IS NOT NULL;
+                CREATE TABLE session_history (
+                  id INTEGER PRIMARY KEY,
+                  session_id INTEGER NOT NULL REFERENCES session(id),
+                  at DATETIME NOT NULL,
+                  uid INTEGER NOT NULL,
+                  login TEXT NOT NULL,
+                  action TEXT NOT NULL,
+                  summary TEXT NOT NULL
+                );
+                CREATE INDEX session_history_session ON session_history(session_id, id);
+                """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ struct EventLine {
     var rendered: String {
         let prefix = "\(style.dim(time.format(event.at)))  \(event.reference)"
         switch event.kind {
-        case .change:
+        case .change, .session:
             return "\(prefix)  \(event.action ?? "changed") by \(event.login ?? "?"): \(event.summary)"
         case .reminder:
             let stage = event.stage.map { " (\($0))" } ?? ""

@@ -66,7 +66,7 @@ struct SystemdFilesTests {
         #expect(update.status == 0, "\(update.error)")
         let listed = try await runCommand("/usr/bin/journalctl", ["--root=\(directory.path)", "--list-catalog"])
         for id in [LifecycleJournal.started, LifecycleJournal.stopped, LifecycleJournal.reloaded, LifecycleJournal.reloadRefused,
-                   ReminderJournal.upcoming, ReminderJournal.dueToday, ReminderJournal.overdue, ReminderJournal.summary] {
+                   ReminderJournal.upcoming, ReminderJournal.dueToday, ReminderJournal.overdue, ReminderJournal.summary, ReminderJournal.session] {
             #expect(listed.output.contains("\(id.rawValue) mediationd: "), "\(id.rawValue) has a catalog entry")
         }
     }

@@ -22,12 +22,12 @@ struct ConfigurationLoaderTests {
             .joined(separator: "\n")
         #expect(uncommented != shipped)
         #expect(try parse(uncommented) == defaults, "every commented value is the built-in default")
-        for section in ["service", "varlink", "terms", "calendar", "reminders"] {
+        for section in ["service", "varlink", "terms", "scheduling", "calendar", "reminders"] {
             #expect(shipped.contains("[\(section)]"))
         }
         for key in ["state_directory", "socket_path", "log_level", "log_target", "shutdown_timeout", "max_message_size", "max_connections", "idle_timeout",
                     "intake", "intervention", "mediation", "investigation", "referral", "not_competent", "extra_holidays",
-                    "time", "before", "on_due_date", "overdue_every"] {
+                    "time", "before", "on_due_date", "overdue_every", "session_length", "buffer", "minimum_notice", "office_hours"] {
             #expect(uncommented.contains("\n\(key) = "), "\(key) is documented")
         }
     }
@@ -95,6 +95,7 @@ struct ConfigurationLoaderTests {
         changed.terms.tracks[.referral] = nil
         changed.terms.intake = Term("15wd")!
         changed.extraHolidays = [CalendarDate(iso: "2025-05-05")!]
+        changed.scheduling = OfficeRules(defaultDuration: 3600, buffer: 0, minimumNoticeWorkingDays: 2, officeHours: DailyHours("09:00-12:00,13:00-16:00")!)
         changed.reminders.overrides[.track(.mediation)] = ReminderPolicy(workingDaysBefore: [10], onDueDate: false, overdueEvery: nil, time: LocalTime("08:30")!)
         #expect(try parse(changed.rendered) == changed)
         #expect(try parse(defaults.rendered) == defaults)
@@ -106,6 +107,9 @@ struct ConfigurationLoaderTests {
         ("[servic]\nlog_level = \"info\"", 1, "servic", "unknown section"),
         ("[varlink]\nmax_connections = \"5\"", 2, "varlink.max_connections", "whole number"),
         ("[terms]\nintake = \"0w\"", 2, "terms.intake", "is not a term"),
+        ("[scheduling]\nsession_length = \"0\"", 2, "scheduling.session_length", "longer than zero"),
+        ("[scheduling]\nsession_length = \"90s\"", 2, "scheduling.session_length", "whole minutes"),
+        ("[scheduling]\noffice_hours = \"17:00-09:00\"", 2, "scheduling.office_hours", "not a set of hours"),
         ("[terms]\nintake = \"none\"", 2, "terms.intake", "is not a term"),
         ("[calendar]\nextra_holidays = [\"2025-02-30\"]", 2, "calendar.extra_holidays", "is not a date"),
         ("[calendar]\nextra_holidays = \"2025-05-05\"", 2, "calendar.extra_holidays", "list of dates"),

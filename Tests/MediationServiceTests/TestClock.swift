@@ -21,10 +21,11 @@ final class TestClock: ServiceClock {
 final class RecordingDelivery: ReminderDelivery {
     struct Unreachable: Error {}
 
-    private let state = Mutex<(notices: [ReminderNotice], summaries: [ReminderSummary], failing: Bool)>(([], [], false))
+    private let state = Mutex<(notices: [ReminderNotice], summaries: [ReminderSummary], sessions: [SessionReminderNotice], failing: Bool)>(([], [], [], false))
 
     var notices: [ReminderNotice] { state.withLock { $0.notices } }
     var summaries: [ReminderSummary] { state.withLock { $0.summaries } }
+    var sessionNotices: [SessionReminderNotice] { state.withLock { $0.sessions } }
     var failing: Bool {
         get { state.withLock { $0.failing } }
         set { state.withLock { $0.failing = newValue } }
@@ -41,6 +42,13 @@ final class RecordingDelivery: ReminderDelivery {
         try state.withLock {
             if $0.failing { throw Unreachable() }
             $0.summaries.append(summary)
+        }
+    }
+
+    func deliver(_ notice: SessionReminderNotice) throws {
+        try state.withLock {
+            if $0.failing { throw Unreachable() }
+            $0.sessions.append(notice)
         }
     }
 }

@@ -26,9 +26,11 @@ public struct Session: Sendable, Equatable {
     public var sequence: Int
     /// Why it was booked after the case's session deadline, when it was.
     public var afterDeadlineReason: String?
+    /// When it was last booked, moved or settled (iCalendar DTSTAMP).
+    public var changedAt: Date
 
     public init(id: Int64, uid: String, caseReference: CaseReference, mediator: String, place: String, start: Date, end: Date,
-                state: State = .scheduled, sequence: Int = 0, afterDeadlineReason: String? = nil) {
+                state: State = .scheduled, sequence: Int = 0, afterDeadlineReason: String? = nil, changedAt: Date = Date(timeIntervalSince1970: 0)) {
         self.id = id
         self.uid = uid
         self.caseReference = caseReference
@@ -39,6 +41,7 @@ public struct Session: Sendable, Equatable {
         self.state = state
         self.sequence = sequence
         self.afterDeadlineReason = afterDeadlineReason
+        self.changedAt = changedAt
     }
 
     /// Still to take place, so it holds its mediator, room and case.

@@ -6,6 +6,8 @@ import Synchronization
 public enum CaseEvent: Sendable, Equatable {
     case changed(CaseReference, CaseHistoryEntry)
     case reminder(ReminderNotice)
+    case session(Session, action: String, author: ChangeAuthor)
+    case sessionReminder(SessionReminderNotice)
 }
 
 /// Fans events out to the clients that watch. A watcher that cannot keep up loses the oldest

@@ -62,6 +62,24 @@ struct ConfigurationSetting: Sendable {
                 configuration.terms.tracks[track] = try value.string == "none" ? nil : term(value)
             }
         },
+        "scheduling": [
+            .init(key: "session_length") { value, configuration throws(Invalid) in
+                configuration.scheduling.defaultDuration = try minutes(value, allowingZero: false)
+            },
+            .init(key: "buffer") { value, configuration throws(Invalid) in
+                configuration.scheduling.buffer = try minutes(value, allowingZero: true)
+            },
+            .init(key: "minimum_notice") { value, configuration throws(Invalid) in
+                configuration.scheduling.minimumNoticeWorkingDays = try integer(value, in: 0...60, unit: "working days")
+            },
+            .init(key: "office_hours") { value, configuration throws(Invalid) in
+                let text = try string(value)
+                guard let hours = DailyHours(text), !hours.ranges.isEmpty else {
+                    throw Invalid(reason: "\"\(text)\" is not a set of hours; write e.g. \"08:30-17:30\" or \"08:30-12:00,13:00-17:30\"")
+                }
+                configuration.scheduling.officeHours = hours
+            },
+        ],
         "calendar": [
             .init(key: "extra_holidays") { value, configuration throws(Invalid) in
                 guard let list = value.array else { throw Invalid(reason: "must be a list of dates, e.g. [\"2025-05-05\"]") }
@@ -113,6 +131,15 @@ struct ConfigurationSetting: Sendable {
                 update(&configuration) { $0.overdueEvery = every == 0 ? nil : every }
             },
         ]
+    }
+
+    /// A span of whole minutes up to a day, as sessions and breaks are planned.
+    private static func minutes(_ value: any TOMLValueConvertible, allowingZero: Bool) throws(Invalid) -> Double {
+        let span = try seconds(value, allowingZero: allowingZero)
+        guard span <= OfficeRules.maximumDuration, span.truncatingRemainder(dividingBy: 60) == 0 else {
+            throw Invalid(reason: "must be whole minutes and at most a day, e.g. \"90min\"")
+        }
+        return span
     }
 
     private static func term(_ value: any TOMLValueConvertible) throws(Invalid) -> Term {

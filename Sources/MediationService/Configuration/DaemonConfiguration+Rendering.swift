@@ -22,6 +22,12 @@ extension DaemonConfiguration {
         intake = "\(terms.intake)"
         \(Track.allCases.map { "\($0.rawValue.replacingOccurrences(of: "-", with: "_")) = \"\(terms.tracks[$0]?.description ?? "none")\"" }.joined(separator: "\n"))
 
+        [scheduling]
+        session_length = "\(TimeSpan.format(seconds: scheduling.defaultDuration))"
+        buffer = "\(TimeSpan.format(seconds: scheduling.buffer))"
+        minimum_notice = \(scheduling.minimumNoticeWorkingDays)
+        office_hours = "\(scheduling.officeHours)"
+
         [calendar]
         extra_holidays = [\(extraHolidays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]
 

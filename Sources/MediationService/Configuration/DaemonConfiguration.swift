@@ -21,6 +21,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Days the government equated with public holidays, beyond the recognised ones.
     public var extraHolidays: Set<CalendarDate>
     public var reminders: ReminderPolicies
+    /// Session length, breaks, notice and office hours for bookings.
+    public var scheduling: OfficeRules
 
     /// The embedded defaults. Paths follow systemd's StateDirectory= and RuntimeDirectory= when
     /// it set them, and are otherwise local to the working directory, so a developer can run the
@@ -38,7 +40,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
             varlink: VarlinkServerLimits(maximumMessageSize: 1 << 20, maximumConnections: 512, idleTimeout: .minutes(5)),
             terms: .standard,
             extraHolidays: [],
-            reminders: ReminderPolicies()
+            reminders: ReminderPolicies(),
+            scheduling: .standard
         )
     }
 
@@ -50,6 +53,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
         if logTarget != other.logTarget { names.append("service.log_target") }
         if shutdownTimeoutSeconds != other.shutdownTimeoutSeconds { names.append("service.shutdown_timeout") }
         return names
+    }
+
+    /// The booking rules as configured.
+    public var bookingRules: BookingRules {
+        BookingRules(office: scheduling, calendar: WorkingDayCalendar(extraHolidays: extraHolidays))
     }
 
     /// The process's rules as configured.

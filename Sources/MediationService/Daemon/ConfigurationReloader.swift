@@ -12,15 +12,17 @@ final class ConfigurationReloader: Service, Sendable {
     private let current: Mutex<DaemonConfiguration>
     private let server: VarlinkServerState
     private let cases: CaseService
+    private let schedule: ScheduleService
     private let notifier: SystemdNotifier
     private let journal: LifecycleJournal
     private let status: StatusReporter
 
-    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
+    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, schedule: ScheduleService, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
         self.path = path
         self.current = Mutex(initial)
         self.server = server
         self.cases = cases
+        self.schedule = schedule
         self.notifier = notifier
         self.journal = journal
         self.status = status
@@ -55,6 +57,7 @@ final class ConfigurationReloader: Service, Sendable {
         // New terms, holidays and reminder policies apply to changes from now on and to each
         // deadline's reminders after the one already scheduled.
         cases.workflow = loaded.workflow
+        schedule.update(rules: loaded.bookingRules, reminderTime: loaded.reminders.standard.time)
         var message = "Configuration reloaded from \(origin)"
         let pending = loaded.restartOnlyDifferences(from: previous)
         if !pending.isEmpty {

@@ -54,8 +54,11 @@ public struct MediationDaemon: Sendable {
             throw .timer(error)
         }
         let cases = CaseService(store: storage, clock: clock, workflow: configuration.workflow, events: events, scheduleChanged: alarm.wake)
+        let schedule = ScheduleService(
+            store: storage, clock: clock, rules: configuration.bookingRules, reminderTime: configuration.reminders.standard.time, events: events,
+            calendarDirectory: absolute(configuration.stateDirectory) + "/calendars", logger: logger, scheduleChanged: alarm.wake)
         let engine = ReminderEngine(
-            store: storage, workflow: { cases.workflow }, clock: clock, delivery: ReminderJournal(),
+            store: storage, schedule: storage, workflow: { cases.workflow }, clock: clock, delivery: ReminderJournal(),
             pacer: ReminderPacer(), events: events, logger: logger)
         let status = StatusReporter(
             clock: clock,
@@ -68,7 +71,8 @@ public struct MediationDaemon: Sendable {
         do {
             dispatcher = VarlinkDispatcher(
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
-                interfaces: [try ServiceInterface.make(status: status), try CasesInterface.make(cases: cases, events: events)],
+                interfaces: [try ServiceInterface.make(status: status), try CasesInterface.make(cases: cases, events: events),
+                             try SchedulingInterface.make(schedule: schedule)],
                 logger: logger,
                 mapUnexpected: ServiceInterface.internalError
             )
@@ -90,7 +94,7 @@ public struct MediationDaemon: Sendable {
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, initial: configuration, server: serverState, cases: cases,
+            path: configurationPath, initial: configuration, server: serverState, cases: cases, schedule: schedule,
             notifier: notifier, journal: journal, status: status)
         let statistics = CaseStatisticsRefresher(cases: cases, status: status, notifier: notifier)
         let timer = ReminderTimer(engine: engine, alarm: alarm, logger: logger, afterPass: statistics.refresh)

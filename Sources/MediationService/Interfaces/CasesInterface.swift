@@ -87,9 +87,9 @@ public enum CasesInterface {
       nextReminder: ?string
     )
 
-    type EventKind (change, reminder)
+    type EventKind (change, reminder, session)
 
-    # A change to a case, or a reminder as it was written to the journal.
+    # A change to a case or one of its sessions, or a reminder as it was written to the journal.
     type Event (
       kind: EventKind,
       at: string,
@@ -100,7 +100,9 @@ public enum CasesInterface {
       deadline: ?string,
       due: ?string,
       stage: ?string,
-      reminder: ?string
+      reminder: ?string,
+      # For a session booked, moved or settled, or reminded of.
+      session: ?int
     )
 
     # Registers a complaint and starts its intake term. Without a reference the next free
@@ -283,20 +285,14 @@ public enum CasesInterface {
 
     // MARK: Input
 
+    private static let errors = InterfaceErrors(interface: name)
+
     private static func parseReference(_ text: String) throws(VarlinkError) -> CaseReference {
-        guard let reference = CaseReference(text) else {
-            throw error("InvalidReference", ["reference": .string(text)],
-                        "\"\(text)\" is not a case reference; use letters, digits, '-', '/' and '.', at most 32 characters")
-        }
-        return reference
+        try errors.reference(text)
     }
 
     private static func parseDate(_ text: String, parameter: String) throws(VarlinkError) -> CalendarDate {
-        guard let date = CalendarDate(iso: text) else {
-            throw error("InvalidDate", ["parameter": .string(parameter), "value": .string(text)],
-                        "\(parameter) \"\(text)\" is not a date that exists; write it as YYYY-MM-DD")
-        }
-        return date
+        try errors.date(text, parameter: parameter)
     }
 
     private static func parseTerm(_ text: String, parameter: String) throws(VarlinkError) -> Term {
@@ -360,6 +356,6 @@ public enum CasesInterface {
     }
 
     private static func error(_ name: String, _ parameters: [String: JSONValue], _ message: String) -> VarlinkError {
-        VarlinkError("\(Self.name).\(name)", parameters: parameters.merging(["message": .string(message)]) { $1 })
+        errors.make(name, parameters, message)
     }
 }

@@ -175,7 +175,7 @@ public struct WireDeadlineList: Codable, Sendable {
 }
 
 public enum WireEventKind: String, Codable, Sendable {
-    case change, reminder
+    case change, reminder, session
 }
 
 public struct WireEvent: Codable, Sendable, Equatable {
@@ -189,6 +189,7 @@ public struct WireEvent: Codable, Sendable, Equatable {
     public var due: String?
     public var stage: String?
     public var reminder: String?
+    public var session: Int64?
 
     init(_ event: CaseEvent) {
         switch event {
@@ -208,6 +209,22 @@ public struct WireEvent: Codable, Sendable, Equatable {
             due = notice.due.description
             stage = notice.reminder.stage.name
             reminder = notice.identifier
+        case .session(let session, let action, let author):
+            kind = .session
+            at = session.changedAt
+            reference = session.caseReference.text
+            let start = LocalDateTime(session.start)
+            summary = "session \(session.id) \(action): \(start) in \(session.place) with \(session.mediator)"
+            self.action = action
+            login = author.login
+            self.session = session.id
+        case .sessionReminder(let notice):
+            kind = .reminder
+            at = notice.sentAt
+            reference = notice.session.caseReference.text
+            summary = notice.message
+            stage = "session"
+            session = notice.session.id
         }
     }
 }

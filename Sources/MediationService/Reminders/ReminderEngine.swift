@@ -21,6 +21,7 @@ public actor ReminderEngine {
     }
 
     private let store: any CaseStore
+    private let schedule: (any ScheduleStore)?
     private let workflow: @Sendable () -> CaseWorkflow
     private let clock: any ServiceClock
     private let delivery: any ReminderDelivery
@@ -31,9 +32,10 @@ public actor ReminderEngine {
     /// Whether the journal refused the last attempt; the next success is logged.
     private var deliveryFailing = false
 
-    public init(store: any CaseStore, workflow: @escaping @Sendable () -> CaseWorkflow, clock: any ServiceClock,
+    public init(store: any CaseStore, schedule: (any ScheduleStore)? = nil, workflow: @escaping @Sendable () -> CaseWorkflow, clock: any ServiceClock,
                 delivery: any ReminderDelivery, pacer: ReminderPacer, events: CaseEventHub, settings: Settings = Settings(), logger: Logger) {
         self.store = store
+        self.schedule = schedule
         self.workflow = workflow
         self.clock = clock
         self.delivery = delivery
@@ -69,7 +71,27 @@ public actor ReminderEngine {
             }
             now = clock.now
         }
-        return try await store.earliestReminder()
+        if let schedule {
+            while true {
+                let batch = try await schedule.dueSessionReminders(notAfter: now, limit: settings.batchSize)
+                if batch.isEmpty { break }
+                for session in batch {
+                    try await pacer.admit()
+                    let notice = SessionReminderNotice(session: session, sentAt: clock.now)
+                    do {
+                        try delivery.deliver(notice)
+                    } catch {
+                        return retry(after: error, now: clock.now)
+                    }
+                    try await schedule.recordSessionReminderSent(session)
+                    events.publish(.sessionReminder(notice))
+                }
+                now = clock.now
+            }
+        }
+        let deadlines = try await store.earliestReminder()
+        let sessions = try await schedule?.earliestSessionReminder()
+        return [deadlines, sessions].compactMap { $0 }.min()
     }
 
     private struct DeliveryFailed: Error {}

@@ -10,6 +10,7 @@ public struct ReminderJournal: ReminderDelivery {
     public static let dueToday = JournalMessageID(rawValue: "76baa1e4b5394d35af1e356c835e55bb")!
     public static let overdue = JournalMessageID(rawValue: "c4fb9262adb74a6182eff53830fdb727")!
     public static let summary = JournalMessageID(rawValue: "e2d05b1bf2404d7299a7125fde21cca0")!
+    public static let session = JournalMessageID(rawValue: "2d65f6a385c44f87a8950bb00f5b8780")!
 
     private let journal = Journal()
 
@@ -43,6 +44,21 @@ public struct ReminderJournal: ReminderDelivery {
             JournalField("SYSLOG_IDENTIFIER", "mediationd"),
             JournalField("MEDIATION_REMINDERS_DUE", String(summary.due)),
             JournalField("MEDIATION_OVERDUE", String(summary.overdueDeadlines)),
+        ])
+    }
+
+    public func deliver(_ notice: SessionReminderNotice) throws {
+        let session = notice.session
+        try journal.send([
+            .message(notice.message),
+            .messageID(Self.session),
+            .priority(.notice),
+            JournalField("SYSLOG_IDENTIFIER", "mediationd"),
+            JournalField("MEDIATION_SESSION", String(session.id)),
+            JournalField("MEDIATION_MEDIATOR", session.mediator),
+            JournalField("MEDIATION_CASE", session.caseReference.text),
+            JournalField("MEDIATION_START", RFC3339.format(session.start)),
+            JournalField("MEDIATION_PLACE", session.place),
         ])
     }
 }

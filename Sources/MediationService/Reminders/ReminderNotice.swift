@@ -57,4 +57,5 @@ public protocol ReminderDelivery: Sendable {
     /// Throws when the reminder could not be written; it is then kept and retried.
     func deliver(_ notice: ReminderNotice) throws
     func deliver(_ summary: ReminderSummary) throws
+    func deliver(_ notice: SessionReminderNotice) throws
 }

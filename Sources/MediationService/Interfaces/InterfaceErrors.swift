@@ -1,0 +1,28 @@
+import MediationCore
+import Varlink
+
+/// Errors of one interface: every one carries a `message` that says what is wrong and what to
+/// do, so that any client, not only mediationctl, can show it.
+struct InterfaceErrors: Sendable {
+    let interface: String
+
+    func make(_ name: String, _ parameters: [String: JSONValue], _ message: String) -> VarlinkError {
+        VarlinkError("\(interface).\(name)", parameters: parameters.merging(["message": .string(message)]) { $1 })
+    }
+
+    func reference(_ text: String) throws(VarlinkError) -> CaseReference {
+        guard let reference = CaseReference(text) else {
+            throw make("InvalidReference", ["reference": .string(text)],
+                       "\"\(text)\" is not a case reference; use letters, digits, '-', '/' and '.', at most 32 characters")
+        }
+        return reference
+    }
+
+    func date(_ text: String, parameter: String) throws(VarlinkError) -> CalendarDate {
+        guard let date = CalendarDate(iso: text) else {
+            throw make("InvalidDate", ["parameter": .string(parameter), "value": .string(text)],
+                       "\(parameter) \"\(text)\" is not a date that exists; write it as YYYY-MM-DD")
+        }
+        return date
+    }
+}

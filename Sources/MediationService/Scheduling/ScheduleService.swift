@@ -1,0 +1,139 @@
+import Foundation
+import Logging
+import MediationCore
+import MediationStore
+import Synchronization
+
+/// Mediators, places and sessions as the interfaces use them: each booking is checked and
+/// stored in one transaction, then the mediator's published calendar, the reminder timer and the
+/// watchers hear of it.
+public final class ScheduleService: Sendable {
+    private let store: any ScheduleStore
+    private let clock: any ServiceClock
+    private let settings: Mutex<(rules: BookingRules, reminderTime: LocalTime)>
+    private let events: CaseEventHub
+    private let calendars: MediatorCalendars
+    private let scheduleChanged: @Sendable () -> Void
+    private let logger: Logger
+
+    public init(store: any ScheduleStore, clock: any ServiceClock, rules: BookingRules, reminderTime: LocalTime, events: CaseEventHub,
+                calendarDirectory: String, logger: Logger, scheduleChanged: @escaping @Sendable () -> Void) {
+        self.store = store
+        self.clock = clock
+        self.settings = Mutex((rules, reminderTime))
+        self.events = events
+        self.calendars = MediatorCalendars(directory: calendarDirectory)
+        self.logger = logger
+        self.scheduleChanged = scheduleChanged
+    }
+
+    /// The rules in force; a reload replaces them for bookings from then on.
+    public func update(rules: BookingRules, reminderTime: LocalTime) {
+        settings.withLock { $0 = (rules, reminderTime) }
+    }
+
+    public var rules: BookingRules { settings.withLock { $0.rules } }
+
+    public func addMediator(_ mediator: Mediator) async throws -> Mediator {
+        try await store.addMediator(mediator, at: clock.now)
+        try? publishCalendar(of: mediator.login, sessions: [])
+        return mediator
+    }
+
+    public func mediators() async throws -> [Mediator] { try await store.mediators() }
+
+    public func mediator(_ login: String) async throws -> (Mediator, [Session]) {
+        guard let mediator = try await store.mediator(login) else { throw ScheduleStoreError.unknownMediator(login) }
+        return (mediator, try await store.sessions(SessionQuery(mediator: login, from: clock.now)))
+    }
+
+    public func setHours(_ login: String, hours: WeeklyHours?, maximumSessionsPerDay: Int?) async throws -> Mediator {
+        try await store.updateMediator(login, hours: hours, maximumSessionsPerDay: maximumSessionsPerDay)
+    }
+
+    public func addLeave(_ login: String, _ period: Unavailability) async throws -> Mediator {
+        try await store.addUnavailability(login, period)
+    }
+
+    public func addPlace(_ place: Place) async throws -> Place {
+        try await store.addPlace(place)
+        return place
+    }
+
+    public func places() async throws -> [Place] { try await store.places() }
+
+    public func book(case reference: CaseReference, mediator: String, place: String, start: Date, duration: TimeInterval?,
+                     afterDeadline reason: String?, author: ChangeAuthor) async throws -> Session {
+        let now = clock.now
+        let session = try await store.book(
+            Booking(caseReference: reference, mediator: mediator, place: place, start: start, duration: duration ?? rules.office.defaultDuration,
+                    change: change(afterDeadline: reason, now: now)),
+            author: author, at: now)
+        await changed(session, "booked", author: author)
+        return session
+    }
+
+    public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, afterDeadline reason: String?, author: ChangeAuthor) async throws -> Session {
+        let now = clock.now
+        let session = try await store.reschedule(id, to: start, duration: duration, booking: change(afterDeadline: reason, now: now), author: author, at: now)
+        await changed(session, "rescheduled", author: author)
+        return session
+    }
+
+    public func settle(_ id: Int64, as state: Session.State, note: String, author: ChangeAuthor) async throws -> Session {
+        let session = try await store.settle(id, state: state, note: note, author: author, at: clock.now)
+        await changed(session, state == .cancelled ? "cancelled" : "completed", author: author)
+        return session
+    }
+
+    public func session(_ id: Int64) async throws -> (Session, [SessionHistoryEntry]) {
+        guard let found = try await store.session(id) else { throw ScheduleStoreError.unknownSession(id) }
+        return found
+    }
+
+    public func sessions(_ query: SessionQuery) async throws -> [Session] {
+        try await store.sessions(query)
+    }
+
+    public func suggest(case reference: CaseReference, mediator: String?, place: SlotRequest.PlaceChoice, duration: TimeInterval?, count: Int) async throws -> [SlotFinder.Slot] {
+        let rules = self.rules
+        return try await store.suggest(SlotRequest(caseReference: reference, mediator: mediator, place: place,
+                                                   duration: duration ?? rules.office.defaultDuration, count: count, rules: rules, now: clock.now))
+    }
+
+    public func calendar(of login: String) async throws -> String {
+        guard try await store.mediator(login) != nil else { throw ScheduleStoreError.unknownMediator(login) }
+        return SessionCalendar.document("Bemiddelingsgesprekken \(login)", try await store.sessions(SessionQuery(mediator: login, includeAll: true)))
+    }
+
+    public func calendar(ofSession id: Int64) async throws -> String {
+        let (session, _) = try await self.session(id)
+        return SessionCalendar.document("Bemiddelingsgesprek \(session.caseReference)", [session])
+    }
+
+    /// The mediator hears of a session at the reminder time on the working day before it; not
+    /// when that moment has already passed (they booked it themselves, just now).
+    private func change(afterDeadline reason: String?, now: Date) -> BookingChange {
+        let (rules, time) = settings.withLock { $0 }
+        return BookingChange(rules: rules, afterDeadlineReason: reason, now: now) { start in
+            let day = rules.calendar.subtracting(workingDays: 1, from: CalendarDate(start))
+            let instant = time.instant(on: day)
+            return instant > now ? instant : nil
+        }
+    }
+
+    private func changed(_ session: Session, _ action: String, author: ChangeAuthor) async {
+        scheduleChanged()
+        events.publish(.session(session, action: action, author: author))
+        do {
+            try publishCalendar(of: session.mediator, sessions: try await store.sessions(SessionQuery(mediator: session.mediator, includeAll: true)))
+        } catch {
+            // The booking stands; the published file catches up with the next change.
+            logger.error("The calendar file of \(session.mediator) could not be updated: \(error)")
+        }
+    }
+
+    private func publishCalendar(of login: String, sessions: [Session]) throws {
+        try calendars.publish(login, sessions: sessions)
+    }
+}

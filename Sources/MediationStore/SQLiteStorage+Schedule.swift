@@ -1,0 +1,274 @@
+import Foundation
+import GRDB
+import MediationCore
+
+extension SQLiteStorage: ScheduleStore {
+    public func addMediator(_ mediator: Mediator, at: Date) async throws {
+        try await pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mediator WHERE login = ?)", arguments: [mediator.login]) == true {
+                throw ScheduleStoreError.mediatorExists(mediator.login)
+            }
+            try db.execute(sql: "INSERT INTO mediator (login, display_name, hours, max_per_day, added_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [mediator.login, mediator.displayName, mediator.hours.lines.joined(separator: "\n"), mediator.maximumSessionsPerDay, at])
+            for period in mediator.unavailable { try Self.insert(period, for: mediator.login, db) }
+        }
+    }
+
+    public func mediators() async throws -> [Mediator] {
+        try await pool.read { db in try Self.fetchMediators(login: nil, db) }
+    }
+
+    public func mediator(_ login: String) async throws -> Mediator? {
+        try await pool.read { db in try Self.fetchMediators(login: login, db).first }
+    }
+
+    public func updateMediator(_ login: String, hours: WeeklyHours?, maximumSessionsPerDay: Int?) async throws -> Mediator {
+        try await pool.write { db in
+            guard var mediator = try Self.fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
+            if let hours { mediator.hours = hours }
+            if let maximumSessionsPerDay { mediator.maximumSessionsPerDay = maximumSessionsPerDay }
+            try db.execute(sql: "UPDATE mediator SET hours = ?, max_per_day = ? WHERE login = ?",
+                           arguments: [mediator.hours.lines.joined(separator: "\n"), mediator.maximumSessionsPerDay, login])
+            return mediator
+        }
+    }
+
+    public func addUnavailability(_ login: String, _ period: Unavailability) async throws -> Mediator {
+        try await pool.write { db in
+            guard var mediator = try Self.fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
+            if let clash = mediator.unavailability(overlapping: period.from..<period.to) { throw ScheduleStoreError.overlappingLeave(login, clash) }
+            try Self.insert(period, for: login, db)
+            mediator.unavailable = (mediator.unavailable + [period]).sorted { $0.from < $1.from }
+            return mediator
+        }
+    }
+
+    public func addPlace(_ place: Place) async throws {
+        try await pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place WHERE name = ?)", arguments: [place.name]) == true {
+                throw ScheduleStoreError.placeExists(place.name)
+            }
+            try db.execute(sql: "INSERT INTO place (name, kind, capacity) VALUES (?, ?, ?)", arguments: [place.name, place.kind.rawValue, place.capacity])
+        }
+    }
+
+    public func places() async throws -> [Place] {
+        try await pool.read { db in try Self.fetchPlaces(db) }
+    }
+
+    public func book(_ booking: Booking, author: ChangeAuthor, at: Date) async throws -> Session {
+        try await pool.write { db in
+            let span = booking.start..<booking.start.addingTimeInterval(booking.duration)
+            try Self.check(booking.caseReference, mediator: booking.mediator, place: booking.place, span: span, excluding: nil, change: booking.change, db)
+            let uid = UUID().uuidString.lowercased() + "@mediationd"
+            try db.execute(sql: """
+                INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, after_deadline_reason, reminder_at, booked_at, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?, ?)
+                """, arguments: [uid, booking.caseReference.text, booking.mediator, booking.place, Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound),
+                                 booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), at, Self.milliseconds(at)])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?", arguments: [Self.milliseconds(at), booking.mediator])
+            var summary = "booked \(LocalDateTime(span.lowerBound)) to \(LocalDateTime(span.upperBound).time) with \(booking.mediator) in \(booking.place)"
+            if let reason = booking.change.afterDeadlineReason { summary += "; after the session deadline: \(reason)" }
+            try Self.appendHistory(id, author: author, at: at, action: "booked", summary: summary, db)
+            return try Self.fetchSession(id, db)!
+        }
+    }
+
+    public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking change: BookingChange, author: ChangeAuthor, at: Date) async throws -> Session {
+        try await pool.write { db in
+            guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
+            guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
+            let span = start..<start.addingTimeInterval(duration ?? session.end.timeIntervalSince(session.start))
+            try Self.check(session.caseReference, mediator: session.mediator, place: session.place, span: span, excluding: id, change: change, db)
+            try db.execute(sql: """
+                UPDATE session SET starts = ?, ends = ?, sequence = sequence + 1, reminder_at = ?,
+                  after_deadline_reason = COALESCE(?, after_deadline_reason), changed_at = ? WHERE id = ?
+                """, arguments: [Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound), change.reminder(span.lowerBound).map(Self.milliseconds),
+                                 change.afterDeadlineReason, Self.milliseconds(at), id])
+            try Self.appendHistory(id, author: author, at: at, action: "rescheduled",
+                                   summary: "moved from \(LocalDateTime(session.start)) to \(LocalDateTime(span.lowerBound))", db)
+            return try Self.fetchSession(id, db)!
+        }
+    }
+
+    public func settle(_ id: Int64, state: Session.State, note: String, author: ChangeAuthor, at: Date) async throws -> Session {
+        try await pool.write { db in
+            guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
+            guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
+            // A cancellation is news to calendar clients; an outcome is not.
+            let raise = state == .cancelled ? 1 : 0
+            try db.execute(sql: "UPDATE session SET state = ?, sequence = sequence + ?, reminder_at = NULL, changed_at = ? WHERE id = ?",
+                           arguments: [state.rawValue, raise, Self.milliseconds(at), id])
+            try Self.appendHistory(id, author: author, at: at, action: state == .cancelled ? "cancelled" : "completed", summary: "\(state.rawValue): \(note)", db)
+            return try Self.fetchSession(id, db)!
+        }
+    }
+
+    public func session(_ id: Int64) async throws -> (Session, [SessionHistoryEntry])? {
+        try await pool.read { db in
+            guard let session = try Self.fetchSession(id, db) else { return nil }
+            let history = try Row.fetchAll(db, sql: "SELECT * FROM session_history WHERE session_id = ? ORDER BY id", arguments: [id]).map { row in
+                SessionHistoryEntry(at: row["at"], author: ChangeAuthor(uid: UInt32(truncatingIfNeeded: row["uid"] as Int64), login: row["login"]),
+                                    action: row["action"], summary: row["summary"])
+            }
+            return (session, history)
+        }
+    }
+
+    public func sessions(_ query: SessionQuery) async throws -> [Session] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if !query.includeAll { conditions.append("state = 'scheduled'") }
+        if let mediator = query.mediator {
+            conditions.append("mediator = ?")
+            arguments += [mediator]
+        }
+        if let reference = query.caseReference {
+            conditions.append("case_reference = ?")
+            arguments += [reference.text]
+        }
+        if let from = query.from {
+            conditions.append("ends > ?")
+            arguments += [Self.milliseconds(from)]
+        }
+        if let to = query.to {
+            conditions.append("starts < ?")
+            arguments += [Self.milliseconds(to)]
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let finalArguments = arguments
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM session \(filter) ORDER BY starts, id", arguments: finalArguments).map(Self.session)
+        }
+    }
+
+    public func suggest(_ request: SlotRequest) async throws -> [SlotFinder.Slot] {
+        try await pool.read { db in
+            let (_, deadline) = try Self.mediationCase(request.caseReference, db)
+            var mediators = try Self.fetchMediators(login: request.mediator, db)
+            if let login = request.mediator, mediators.isEmpty { throw ScheduleStoreError.unknownMediator(login) }
+            mediators.removeAll { $0.hours.lines.isEmpty }
+            let places: [Place]
+            switch request.place {
+            case .named(let name):
+                places = try Self.fetchPlaces(db).filter { $0.name == name }
+                if places.isEmpty { throw ScheduleStoreError.unknownPlace(name) }
+            case .video:
+                places = try Self.fetchPlaces(db).filter { $0.kind == .video }
+            case .any:
+                // Rooms first: a meeting in person is the office's first choice.
+                places = try Self.fetchPlaces(db).sorted { ($0.kind == .room ? 0 : 1, $0.name) < ($1.kind == .room ? 0 : 1, $1.name) }
+            }
+            var lastBooked: [String: Date] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT login, last_booked_at FROM mediator WHERE last_booked_at IS NOT NULL") {
+                lastBooked[row["login"]] = Self.instant(row["last_booked_at"])
+            }
+            let query = SlotFinder.Query(mediators: mediators, places: places, duration: request.duration, deadline: deadline,
+                                         count: request.count, lastBooked: lastBooked, now: request.now)
+            return try SlotFinder(rules: request.rules).find(query, sessionsOn: { day in
+                try Row.fetchAll(db, sql: "SELECT * FROM session WHERE state = 'scheduled' AND starts >= ? AND starts < ?",
+                                 arguments: [Self.milliseconds(day.startOfDay), Self.milliseconds(day.adding(days: 1).startOfDay)]).map(Self.session)
+            }, weekLoad: { monday in
+                var load: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT mediator, COUNT(*) AS sessions FROM session WHERE state = 'scheduled' AND starts >= ? AND starts < ? GROUP BY mediator",
+                                            arguments: [Self.milliseconds(monday.startOfDay), Self.milliseconds(monday.adding(days: 7).startOfDay)]) {
+                    load[row["mediator"]] = row["sessions"]
+                }
+                return load
+            })
+        }
+    }
+
+    public func dueSessionReminders(notAfter instant: Date, limit: Int) async throws -> [Session] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM session WHERE reminder_at IS NOT NULL AND reminder_at <= ? ORDER BY reminder_at, id LIMIT ?",
+                             arguments: [Self.milliseconds(instant), limit]).map(Self.session)
+        }
+    }
+
+    public func recordSessionReminderSent(_ session: Session) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE session SET reminder_at = NULL WHERE id = ? AND sequence = ? AND state = 'scheduled'", arguments: [session.id, session.sequence])
+        }
+    }
+
+    public func earliestSessionReminder() async throws -> Date? {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MIN(reminder_at) FROM session WHERE reminder_at IS NOT NULL").map(Self.instant)
+        }
+    }
+
+    // MARK: Rules inside the transaction
+
+    private static func check(_ reference: CaseReference, mediator login: String, place name: String, span: Range<Date>,
+                              excluding id: Int64?, change: BookingChange, _ db: Database) throws {
+        let (record, deadline) = try mediationCase(reference, db, requireMediationTrack: false)
+        guard let mediator = try fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
+        guard let place = try fetchPlaces(db).first(where: { $0.name == name }) else { throw ScheduleStoreError.unknownPlace(name) }
+        let day = CalendarDate(span.lowerBound)
+        func live(_ sql: String, _ arguments: StatementArguments) throws -> [Session] {
+            try Row.fetchAll(db, sql: "SELECT * FROM session WHERE state = 'scheduled' AND \(sql)", arguments: arguments).map(session).filter { $0.id != id }
+        }
+        let context = BookingRules.Context(
+            track: record.file.decision?.track, closed: record.file.closure != nil, sessionDeadline: deadline,
+            mediatorSessions: try live("mediator = ? AND starts >= ? AND starts < ?", [login, milliseconds(day.startOfDay), milliseconds(day.adding(days: 1).startOfDay)]),
+            placeSessions: try live("place = ? AND starts < ? AND ends > ?", [name, milliseconds(span.upperBound), milliseconds(span.lowerBound)]),
+            caseSessions: try live("case_reference = ?", [reference.text]))
+        try change.rules.check(case: reference, mediator: mediator, place: place, span: span,
+                               afterDeadline: change.afterDeadlineReason != nil, context: context, now: change.now)
+    }
+
+    /// The case and the due date of its open mediation deadline.
+    private static func mediationCase(_ reference: CaseReference, _ db: Database, requireMediationTrack: Bool = true) throws -> (CaseRecord, CalendarDate?) {
+        guard let record = try fetchRecord(reference, db) else { throw CaseStoreError.notFound(reference) }
+        if requireMediationTrack {
+            if record.file.closure != nil { throw BookingRefusal.caseClosed(reference) }
+            if record.file.decision?.track != .mediation { throw BookingRefusal.caseNotOnMediationTrack(reference, record.file.decision?.track) }
+        }
+        let deadline = record.deadlines.last { $0.kind == .track(.mediation) && $0.state == .open }?.due
+        return (record, deadline)
+    }
+
+    // MARK: Rows
+
+    private static func fetchMediators(login: String?, _ db: Database) throws -> [Mediator] {
+        let rows = try login.map { try Row.fetchAll(db, sql: "SELECT * FROM mediator WHERE login = ?", arguments: [$0]) }
+            ?? Row.fetchAll(db, sql: "SELECT * FROM mediator ORDER BY login")
+        return try rows.map { row in
+            let login: String = row["login"]
+            let leave = try Row.fetchAll(db, sql: "SELECT * FROM mediator_unavailability WHERE login = ? ORDER BY starts", arguments: [login]).map {
+                Unavailability(from: instant($0["starts"]), to: instant($0["ends"]), reason: $0["reason"])
+            }
+            let hours = try WeeklyHours(lines: (row["hours"] as String).split(separator: "\n").map(String.init)).orCorrupt("hours of \(login)")
+            return Mediator(login: login, displayName: row["display_name"], hours: hours, maximumSessionsPerDay: row["max_per_day"], unavailable: leave)
+        }
+    }
+
+    private static func fetchPlaces(_ db: Database) throws -> [Place] {
+        try Row.fetchAll(db, sql: "SELECT * FROM place ORDER BY name").map {
+            Place(name: $0["name"], kind: try Place.Kind(rawValue: $0["kind"]).orCorrupt("place kind"), capacity: $0["capacity"])
+        }
+    }
+
+    private static func insert(_ period: Unavailability, for login: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO mediator_unavailability (login, starts, ends, reason) VALUES (?, ?, ?, ?)",
+                       arguments: [login, milliseconds(period.from), milliseconds(period.to), period.reason])
+    }
+
+    static func fetchSession(_ id: Int64, _ db: Database) throws -> Session? {
+        try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [id]).map(session)
+    }
+
+    static func session(_ row: Row) throws -> Session {
+        Session(id: row["id"], uid: row["uid"], caseReference: try reference(row["case_reference"]), mediator: row["mediator"], place: row["place"],
+                start: instant(row["starts"]), end: instant(row["ends"]),
+                state: try Session.State(rawValue: row["state"]).orCorrupt("session state"), sequence: row["sequence"],
+                afterDeadlineReason: row["after_deadline_reason"], changedAt: instant(row["changed_at"]))
+    }
+
+    private static func appendHistory(_ id: Int64, author: ChangeAuthor, at: Date, action: String, summary: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO session_history (session_id, at, uid, login, action, summary) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [id, at, Int64(author.uid), author.login, action, summary])
+    }
+}
