@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import MediationCore
+import MediationService
+import MediationStore
+import TestSupport
+import Testing
+
+/// Booking through the service against a real database, with a movable clock.
+@Suite("Schedule service")
+struct ScheduleServiceTests {
+    let directory = TemporaryDirectory()
+    let storage: SQLiteStorage
+    let clock = TestClock(ReminderEngineTests.at("2026-11-30", 12))
+    let events = CaseEventHub()
+    let delivery = RecordingDelivery()
+    let cases: CaseService
+    let schedule: ScheduleService
+    let author = ChangeAuthor(uid: 1000, login: "anna")
+
+    init() throws {
+        storage = try SQLiteStorage.open(directory: directory.path)
+        let workflow = CaseWorkflow(terms: .standard, calendar: WorkingDayCalendar(), reminders: ReminderPolicies())
+        cases = CaseService(store: storage, clock: clock, workflow: workflow, events: events, scheduleChanged: {})
+        schedule = ScheduleService(store: storage, clock: clock, rules: BookingRules(office: .standard, calendar: WorkingDayCalendar()),
+                                   reminderTime: LocalTime(hour: 9, minute: 0)!, events: events, calendarDirectory: directory.file("calendars"),
+                                   logger: Logger(label: "test"), scheduleChanged: {})
+    }
+
+    private func local(_ text: String) -> Date {
+        guard case .instant(let instant) = LocalDateTime(text)!.resolution else { fatalError() }
+        return instant
+    }
+
+    private func prepare() async throws {
+        _ = try await schedule.addMediator(Mediator(login: "anna", displayName: "Anna de Boer", hours: WeeklyHours(lines: ["mon-fri 09:00-17:00"])!, maximumSessionsPerDay: 3))
+        _ = try await schedule.addPlace(Place(name: "Kamer 1", kind: .room, capacity: 6))
+        _ = try await cases.register(reference: CaseReference("C1")!, received: nil, agency: "UWV", subject: "s",
+                                     complainant: Complainant(name: "Marieke de Vries", contact: "m@example.nl"), author: author)
+        _ = try await cases.decide(CaseReference("C1")!, track: .mediation, reason: "r", referredTo: nil, author: author)
+    }
+
+    @Test func theMediatorIsRemindedTheWorkingDayBeforeOnceAndWithoutThePartiesNames() async throws {
+        try await prepare()
+        // Monday 7 December: reminded on Friday the 4th at 09:00.
+        let session = try await schedule.book(case: CaseReference("C1")!, mediator: "anna", place: "Kamer 1", start: local("2026-12-07 10:00"),
+                                              duration: nil, afterDeadline: nil, author: author)
+        #expect(session.end == local("2026-12-07 11:30"), "the office's default length")
+        #expect(try await storage.earliestSessionReminder() == local("2026-12-04 09:00"))
+        let engine = ReminderEngine(store: storage, schedule: storage, workflow: { [cases] in cases.workflow }, clock: clock, delivery: delivery,
+                                    pacer: ReminderPacer(), events: events, logger: Logger(label: "test"))
+        clock.now = local("2026-12-04 09:00")
+        _ = try await engine.sendDue()
+        _ = try await engine.sendDue()
+        #expect(delivery.sessionNotices.map(\.session.id) == [session.id])
+        let message = try #require(delivery.sessionNotices.first?.message)
+        #expect(message.contains("anna") && message.contains("2026-12-07") && message.contains("10:00"))
+        #expect(!message.contains("Marieke") && !message.contains("example.nl"))
+    }
+
+    @Test func aRescheduleRaisesTheSequenceAndTheCalendarFileFollowsEveryChange() async throws {
+        try await prepare()
+        let booked = try await schedule.book(case: CaseReference("C1")!, mediator: "anna", place: "Kamer 1", start: local("2026-12-07 10:00"),
+                                             duration: 60 * 60, afterDeadline: nil, author: author)
+        let file = directory.file("calendars/anna.ics")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("UID:\(booked.uid)"))
+        let moved = try await schedule.reschedule(booked.id, to: local("2026-12-08 14:00"), duration: nil, afterDeadline: nil, author: author)
+        #expect(moved.sequence == 1)
+        #expect(moved.uid == booked.uid)
+        #expect(moved.end.timeIntervalSince(moved.start) == 3600, "the length stays")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("SEQUENCE:1"))
+        let cancelled = try await schedule.settle(booked.id, as: .cancelled, note: "complainant ill", author: author)
+        #expect(cancelled.sequence == 2)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("STATUS:CANCELLED") && text.contains("SEQUENCE:2"))
+        #expect(!text.contains("Marieke"))
+        let (_, history) = try await schedule.session(booked.id)
+        #expect(history.map(\.action) == ["booked", "rescheduled", "cancelled"])
+        await #expect(throws: ScheduleStoreError.sessionNotScheduled(booked.id, .cancelled)) {
+            try await schedule.settle(booked.id, as: .held, note: "", author: author)
+        }
+    }
+
+    @Test func leaveMayNotOverlapAndBlocksBookings() async throws {
+        try await prepare()
+        let leave = Unavailability(days: CalendarDate(iso: "2026-12-07")!, through: CalendarDate(iso: "2026-12-11")!, reason: "verlof")
+        _ = try await schedule.addLeave("anna", leave)
+        await #expect(throws: ScheduleStoreError.overlappingLeave("anna", leave)) {
+            try await schedule.addLeave("anna", Unavailability(days: CalendarDate(iso: "2026-12-11")!, through: CalendarDate(iso: "2026-12-14")!, reason: "more"))
+        }
+        await #expect(throws: BookingRefusal.mediatorUnavailable(login: "anna", leave)) {
+            try await schedule.book(case: CaseReference("C1")!, mediator: "anna", place: "Kamer 1", start: local("2026-12-08 10:00"),
+                                    duration: nil, afterDeadline: nil, author: author)
+        }
+        let slots = try await schedule.suggest(case: CaseReference("C1")!, mediator: nil, place: .any, duration: nil, count: 1)
+        #expect(slots.first?.start == local("2026-12-01 09:00"), "the first working day with notice, before the leave")
+        #expect(try await storage.sessions(SessionQuery()).isEmpty, "nothing was booked by a refusal")
+    }
+}
