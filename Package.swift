@@ -78,7 +78,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mediation-bench",
-            dependencies: ["TestSupport"],
+            dependencies: ["TestSupport", "MediationCore"],
             path: "Benchmarks/mediation-bench"
         ),
         .target(

@@ -12,6 +12,8 @@ struct Options {
     var cases = 1_000_000
     var startRuns = 10
     var reminders = 300
+    var searches = 300
+    var bookingsPerClient = 60
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -25,8 +27,10 @@ struct Options {
             case "--cases": cases = rest.popFirst().flatMap(Int.init) ?? cases
             case "--start-runs": startRuns = rest.popFirst().flatMap(Int.init) ?? startRuns
             case "--reminders": reminders = rest.popFirst().flatMap(Int.init) ?? reminders
+            case "--searches": searches = rest.popFirst().flatMap(Int.init) ?? searches
+            case "--bookings-per-client": bookingsPerClient = rest.popFirst().flatMap(Int.init) ?? bookingsPerClient
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N]\n".utf8))
                 exit(64)
             }
         }

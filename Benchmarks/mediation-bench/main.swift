@@ -10,7 +10,7 @@ func shell(_ command: String) -> String {
     (try? blockingRunCommand("/bin/sh", ["-c", command]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? "?"
 }
 
-let sections = [try statusRoundTrip(options), try CaseLoad(options: options).run()]
+let sections = [try statusRoundTrip(options), try CaseLoad(options: options).run(), try SchedulingLoad(options: options).run()]
 let report = """
 # Benchmarks
 

@@ -56,23 +56,40 @@ extension SQLiteStorage: ScheduleStore {
         try await pool.read { db in try Self.fetchPlaces(db) }
     }
 
-    public func book(_ booking: Booking, author: ChangeAuthor, at: Date) async throws -> Session {
+    public func book(_ bookings: [Booking], author: [ChangeAuthor], at: Date) async throws -> [Result<Session, any Error>] {
         try await pool.write { db in
-            let span = booking.start..<booking.start.addingTimeInterval(booking.duration)
-            try Self.check(booking.caseReference, mediator: booking.mediator, place: booking.place, span: span, excluding: nil, change: booking.change, db)
-            let uid = UUID().uuidString.lowercased() + "@mediationd"
-            try db.execute(sql: """
-                INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, after_deadline_reason, reminder_at, booked_at, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?, ?)
-                """, arguments: [uid, booking.caseReference.text, booking.mediator, booking.place, Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound),
-                                 booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), at, Self.milliseconds(at)])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?", arguments: [Self.milliseconds(at), booking.mediator])
-            var summary = "booked \(LocalDateTime(span.lowerBound)) to \(LocalDateTime(span.upperBound).time) with \(booking.mediator) in \(booking.place)"
-            if let reason = booking.change.afterDeadlineReason { summary += "; after the session deadline: \(reason)" }
-            try Self.appendHistory(id, author: author, at: at, action: "booked", summary: summary, db)
-            return try Self.fetchSession(id, db)!
+            try zip(bookings, author).map { booking, author in
+                var outcome: Result<Session, any Error> = .failure(CancellationError())
+                do {
+                    try db.inSavepoint {
+                        outcome = .success(try Self.book(booking, author: author, at: at, db))
+                        return .commit
+                    }
+                } catch let error as DatabaseError {
+                    throw error
+                } catch {
+                    outcome = .failure(error)
+                }
+                return outcome
+            }
         }
+    }
+
+    private static func book(_ booking: Booking, author: ChangeAuthor, at: Date, _ db: Database) throws -> Session {
+        let span = booking.start..<booking.start.addingTimeInterval(booking.duration)
+        try Self.check(booking.caseReference, mediator: booking.mediator, place: booking.place, span: span, excluding: nil, change: booking.change, db)
+        let uid = UUID().uuidString.lowercased() + "@mediationd"
+        try db.execute(sql: """
+            INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, after_deadline_reason, reminder_at, booked_at, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?, ?)
+            """, arguments: [uid, booking.caseReference.text, booking.mediator, booking.place, Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound),
+                             booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), at, Self.milliseconds(at)])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?", arguments: [Self.milliseconds(at), booking.mediator])
+        var summary = "booked \(LocalDateTime(span.lowerBound)) to \(LocalDateTime(span.upperBound).time) with \(booking.mediator) in \(booking.place)"
+        if let reason = booking.change.afterDeadlineReason { summary += "; after the session deadline: \(reason)" }
+        try Self.appendHistory(id, author: author, at: at, action: "booked", summary: summary, db)
+        return try Self.fetchSession(id, db)!
     }
 
     public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking change: BookingChange, author: ChangeAuthor, at: Date) async throws -> Session {
@@ -233,15 +250,17 @@ extension SQLiteStorage: ScheduleStore {
     // MARK: Rows
 
     private static func fetchMediators(login: String?, _ db: Database) throws -> [Mediator] {
-        let rows = try login.map { try Row.fetchAll(db, sql: "SELECT * FROM mediator WHERE login = ?", arguments: [$0]) }
-            ?? Row.fetchAll(db, sql: "SELECT * FROM mediator ORDER BY login")
-        return try rows.map { row in
+        let filter = login == nil ? "" : "WHERE login = ?"
+        let arguments: StatementArguments = login.map { [$0] } ?? []
+        // Leave for all of them in one query, not one per mediator.
+        var leave: [String: [Unavailability]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM mediator_unavailability \(filter) ORDER BY starts", arguments: arguments) {
+            leave[row["login"], default: []].append(Unavailability(from: instant(row["starts"]), to: instant(row["ends"]), reason: row["reason"]))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM mediator \(filter) ORDER BY login", arguments: arguments).map { row in
             let login: String = row["login"]
-            let leave = try Row.fetchAll(db, sql: "SELECT * FROM mediator_unavailability WHERE login = ? ORDER BY starts", arguments: [login]).map {
-                Unavailability(from: instant($0["starts"]), to: instant($0["ends"]), reason: $0["reason"])
-            }
             let hours = try WeeklyHours(lines: (row["hours"] as String).split(separator: "\n").map(String.init)).orCorrupt("hours of \(login)")
-            return Mediator(login: login, displayName: row["display_name"], hours: hours, maximumSessionsPerDay: row["max_per_day"], unavailable: leave)
+            return Mediator(login: login, displayName: row["display_name"], hours: hours, maximumSessionsPerDay: row["max_per_day"], unavailable: leave[login] ?? [])
         }
     }
 

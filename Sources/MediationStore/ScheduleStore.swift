@@ -16,7 +16,9 @@ public protocol ScheduleStore: Sendable {
     func addPlace(_ place: Place) async throws
     func places() async throws -> [Place]
 
-    func book(_ booking: Booking, author: ChangeAuthor, at: Date) async throws -> Session
+    /// Books several sessions in one transaction, each checked against those before it, so that
+    /// bookings arriving together share one durable commit. One refused leaves the others.
+    func book(_ bookings: [Booking], author: [ChangeAuthor], at: Date) async throws -> [Result<Session, any Error>]
     func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking: BookingChange, author: ChangeAuthor, at: Date) async throws -> Session
     /// Cancels, or records how a session went; only a scheduled session changes.
     func settle(_ id: Int64, state: Session.State, note: String, author: ChangeAuthor, at: Date) async throws -> Session

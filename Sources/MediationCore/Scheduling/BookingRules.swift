@@ -61,10 +61,16 @@ public struct BookingRules: Sendable {
     /// between sessions.
     public func checkMediator(_ mediator: Mediator, span: Range<Date>, sessionsThatDay: [Session]) throws(BookingRefusal) {
         let day = CalendarDate(span.lowerBound)
-        let hours = mediator.hours.hours(on: day.weekday)
-        guard let minutes = Self.minutes(span), hours.contains(minutes) else { throw .outsideMediatorHours(login: mediator.login, hours: hours) }
-        if let leave = mediator.unavailability(overlapping: span) { throw .mediatorUnavailable(login: mediator.login, leave) }
         let live = sessionsThatDay.filter { $0.isLive && $0.mediator == mediator.login && CalendarDate($0.start) == day }
+        try checkMediator(mediator, span: span, day: day, minutes: Self.minutes(span), liveThatDay: live)
+    }
+
+    /// The same with the day, the minutes of the day and the mediator's live sessions of that day
+    /// worked out already, as the slot finder does once per candidate time, not per mediator.
+    func checkMediator(_ mediator: Mediator, span: Range<Date>, day: CalendarDate, minutes: Range<Int>?, liveThatDay live: [Session]) throws(BookingRefusal) {
+        let hours = mediator.hours.hours(on: day.weekday)
+        guard let minutes, hours.contains(minutes) else { throw .outsideMediatorHours(login: mediator.login, hours: hours) }
+        if let leave = mediator.unavailability(overlapping: span) { throw .mediatorUnavailable(login: mediator.login, leave) }
         if live.count >= mediator.maximumSessionsPerDay { throw .dailyMaximum(login: mediator.login, maximum: mediator.maximumSessionsPerDay, day: day) }
         let buffer = office.buffer
         if let clash = live.first(where: { $0.start < span.upperBound.addingTimeInterval(buffer) && span.lowerBound < $0.end.addingTimeInterval(buffer) }) {

@@ -67,8 +67,11 @@ public struct SlotFinder: Sendable {
                 load = try weekLoad(monday)
                 loadWeek = monday
             }
-            let sessions = try sessionsOn(day)
-            let order = query.mediators.sorted { a, b in
+            let sessions = try sessionsOn(day).filter(\.isLive)
+            // Each check looks only at its own mediator's or place's sessions of the day.
+            let byMediator = Dictionary(grouping: sessions, by: \.mediator)
+            let byPlace = Dictionary(grouping: sessions, by: \.place)
+            let order = query.mediators.filter { byMediator[$0.login, default: []].count < $0.maximumSessionsPerDay }.sorted { a, b in
                 let (loadA, loadB) = (load[a.login, default: 0], load[b.login, default: 0])
                 if loadA != loadB { return loadA < loadB }
                 let (lastA, lastB) = (query.lastBooked[a.login] ?? .distantPast, query.lastBooked[b.login] ?? .distantPast)
@@ -79,7 +82,8 @@ public struct SlotFinder: Sendable {
                 let start = time.instant(on: day)
                 let span = start..<start.addingTimeInterval(query.duration)
                 guard (try? rules.checkTime(span, now: query.now)) != nil else { continue }
-                if let slot = firstFree(span, order: order, places: query.places, sessions: sessions, afterDeadline: afterDeadline) {
+                let minutes = BookingRules.minutes(span)
+                if let slot = firstFree(span, day: day, minutes: minutes, order: order, places: query.places, byMediator: byMediator, byPlace: byPlace, afterDeadline: afterDeadline) {
                     slots.append(slot)
                     // The slot is offered, not taken: the next candidate may overlap it.
                     if slots.count == query.count { return slots }
@@ -89,10 +93,12 @@ public struct SlotFinder: Sendable {
         return slots
     }
 
-    private func firstFree(_ span: Range<Date>, order: [Mediator], places: [Place], sessions: [Session], afterDeadline: Bool) -> Slot? {
+    private func firstFree(_ span: Range<Date>, day: CalendarDate, minutes: Range<Int>?, order: [Mediator], places: [Place],
+                           byMediator: [String: [Session]], byPlace: [String: [Session]], afterDeadline: Bool) -> Slot? {
         for mediator in order {
-            guard (try? rules.checkMediator(mediator, span: span, sessionsThatDay: sessions)) != nil else { continue }
-            for place in places where (try? rules.checkPlace(place, span: span, sessions: sessions)) != nil {
+            let live = byMediator[mediator.login] ?? []
+            guard (try? rules.checkMediator(mediator, span: span, day: day, minutes: minutes, liveThatDay: live)) != nil else { continue }
+            for place in places where (try? rules.checkPlace(place, span: span, sessions: byPlace[place.name] ?? [])) != nil {
                 return Slot(mediator: mediator.login, place: place.name, start: span.lowerBound, end: span.upperBound, afterDeadline: afterDeadline)
             }
         }

@@ -2,8 +2,9 @@ import Foundation
 import Glibc
 
 /// Writes a file so that a reader sees the old contents or the new, never half: a temporary file
-/// beside it, fsync, rename over the old one, fsync of the directory so the rename survives a
-/// power cut.
+/// beside it, rename over the old one. A durable write also fsyncs the file and the directory,
+/// so it survives a power cut; files derived from the database, which the next change rewrites
+/// anyway, skip that and keep bookings as fast as the database's own commit.
 enum AtomicFile {
     struct WriteError: Error, CustomStringConvertible {
         let path: String
@@ -11,7 +12,7 @@ enum AtomicFile {
         var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
     }
 
-    static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws(WriteError) {
+    static func write(_ data: Data, to path: String, mode: mode_t = 0o644, durable: Bool) throws(WriteError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = "\(path).\(getpid()).tmp"
         let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, mode)
@@ -26,7 +27,7 @@ enum AtomicFile {
             return true
         }
         let code = errno
-        guard written, fsync(fd) == 0 else {
+        guard written, !durable || fsync(fd) == 0 else {
             close(fd)
             unlink(temporary)
             throw WriteError(path: temporary, code: written ? errno : code)
@@ -37,6 +38,7 @@ enum AtomicFile {
             unlink(temporary)
             throw WriteError(path: path, code: code)
         }
+        guard durable else { return }
         let directoryFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryFD >= 0 {
             fsync(directoryFD)

@@ -12,7 +12,8 @@ public final class ScheduleService: Sendable {
     private let clock: any ServiceClock
     private let settings: Mutex<(rules: BookingRules, reminderTime: LocalTime)>
     private let events: CaseEventHub
-    private let calendars: MediatorCalendars
+    private let calendars: CalendarPublisher
+    private let bookings: BookingBatcher
     private let scheduleChanged: @Sendable () -> Void
     private let logger: Logger
 
@@ -22,7 +23,8 @@ public final class ScheduleService: Sendable {
         self.clock = clock
         self.settings = Mutex((rules, reminderTime))
         self.events = events
-        self.calendars = MediatorCalendars(directory: calendarDirectory)
+        self.calendars = CalendarPublisher(store: store, calendars: MediatorCalendars(directory: calendarDirectory), logger: logger)
+        self.bookings = BookingBatcher(store: store, clock: clock)
         self.logger = logger
         self.scheduleChanged = scheduleChanged
     }
@@ -36,7 +38,7 @@ public final class ScheduleService: Sendable {
 
     public func addMediator(_ mediator: Mediator) async throws -> Mediator {
         try await store.addMediator(mediator, at: clock.now)
-        try? publishCalendar(of: mediator.login, sessions: [])
+        await calendars.republish(mediator.login)
         return mediator
     }
 
@@ -64,11 +66,10 @@ public final class ScheduleService: Sendable {
 
     public func book(case reference: CaseReference, mediator: String, place: String, start: Date, duration: TimeInterval?,
                      afterDeadline reason: String?, author: ChangeAuthor) async throws -> Session {
-        let now = clock.now
-        let session = try await store.book(
+        let session = try await bookings.book(
             Booking(caseReference: reference, mediator: mediator, place: place, start: start, duration: duration ?? rules.office.defaultDuration,
-                    change: change(afterDeadline: reason, now: now)),
-            author: author, at: now)
+                    change: change(afterDeadline: reason, now: clock.now)),
+            author: author)
         await changed(session, "booked", author: author)
         return session
     }
@@ -122,18 +123,14 @@ public final class ScheduleService: Sendable {
         }
     }
 
+    /// Returns once the published calendar files show every change made so far.
+    public func calendarsWritten() async {
+        await calendars.settled()
+    }
+
     private func changed(_ session: Session, _ action: String, author: ChangeAuthor) async {
         scheduleChanged()
         events.publish(.session(session, action: action, author: author))
-        do {
-            try publishCalendar(of: session.mediator, sessions: try await store.sessions(SessionQuery(mediator: session.mediator, includeAll: true)))
-        } catch {
-            // The booking stands; the published file catches up with the next change.
-            logger.error("The calendar file of \(session.mediator) could not be updated: \(error)")
-        }
-    }
-
-    private func publishCalendar(of login: String, sessions: [Session]) throws {
-        try calendars.publish(login, sessions: sessions)
+        await calendars.republish(session.mediator)
     }
 }

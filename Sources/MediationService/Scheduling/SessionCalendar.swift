@@ -25,6 +25,6 @@ struct MediatorCalendars: Sendable {
 
     func publish(_ login: String, sessions: [Session]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try AtomicFile.write(Data(SessionCalendar.document("Bemiddelingsgesprekken \(login)", sessions).utf8), to: "\(directory)/\(login).ics")
+        try AtomicFile.write(Data(SessionCalendar.document("Bemiddelingsgesprekken \(login)", sessions).utf8), to: "\(directory)/\(login).ics", durable: false)
     }
 }

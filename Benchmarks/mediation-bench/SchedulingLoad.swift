@@ -1,0 +1,174 @@
+import Foundation
+import Glibc
+import MediationCore
+import TestSupport
+
+/// Issue 4's targets:
+/// - slot search over 100 mediators with a year of sessions each (three a day on every working
+///   day, a room each): p99 of the `Suggest` round trip over Varlink, which includes everything
+///   the daemon does;
+/// - bookings acknowledged durably with 16 parallel clients, against single SQLite commits at the
+///   same durability (WAL, synchronous=FULL) measured in the same run with the sqlite3 shell.
+struct SchedulingLoad {
+    let options: Options
+    let directory = TemporaryDirectory()
+    let notify: NotifyListener
+    let configuration: String
+
+    init(options: Options) {
+        self.options = options
+        notify = NotifyListener(path: directory.file("notify"))
+        configuration = directory.write("mediationd.toml", """
+        [service]
+        state_directory = "\(directory.path)"
+        socket_path = "\(directory.file("io.mediationd"))"
+        log_level = "warning"
+        log_target = "stderr"
+        """)
+    }
+
+    var database: String { directory.file("mediationd.sqlite") }
+
+    func start() throws -> ChildProcess {
+        let daemon = try ChildProcess(options.daemon, ["--config", configuration], environment: ["NOTIFY_SOCKET": notify.path], directory: directory, name: "daemon")
+        guard notify.blockingWait(for: "READY", value: "1", timeout: 60) != nil else { fatalError("no READY=1: \(daemon.standardError)") }
+        return daemon
+    }
+
+    func stop(_ daemon: ChildProcess) {
+        daemon.signal(SIGTERM)
+        guard daemon.blockingWaitForExit(timeout: 60) == 0 else { fatalError("the daemon did not stop cleanly: \(daemon.standardError)") }
+    }
+
+    func call(_ socket: RawVarlinkSocket, _ method: String, _ parameters: String) -> JSONObject {
+        try! socket.blockingSend(#"{"method":"io.mediationd.\#(method)","parameters":\#(parameters)}"#)
+        guard let reply = socket.blockingReceive(timeout: 60).flatMap(JSONObject.init) else { fatalError("no reply to \(method)") }
+        return reply
+    }
+
+    func sqlite(_ script: String, database: String) -> Double {
+        let began = RoundTripSample.now()
+        let result = try! blockingRunCommand("/usr/bin/sqlite3", [database, script], environment: ["TZ": "Europe/Amsterdam"], timeout: 900)
+        guard result.status == 0 else { fatalError("sqlite3: \(result.error)") }
+        return Double(RoundTripSample.now() - began) / 1e9
+    }
+
+    func run() throws -> String {
+        stop(try start())
+        // A year of sessions: 100 mediators, each with a room, three sessions on every weekday.
+        let seedSeconds = sqlite("""
+        BEGIN;
+        WITH RECURSIVE m(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM m WHERE i < 100)
+        INSERT INTO mediator (login, display_name, hours, max_per_day, added_at)
+          SELECT printf('m%03d', i), printf('Mediator %d', i), 'mon 09:00-17:00' || char(10) || 'tue 09:00-17:00' || char(10) || 'wed 09:00-17:00' || char(10) || 'thu 09:00-17:00' || char(10) || 'fri 09:00-17:00', 4, '2026-01-01 00:00:00' FROM m;
+        WITH RECURSIVE m(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM m WHERE i < 100)
+        INSERT INTO place (name, kind, capacity) SELECT printf('r%03d', i), 'room', 6 FROM m;
+        INSERT INTO place (name, kind, capacity) VALUES ('video', 'video', 10);
+        INSERT INTO case_file (reference, received, agency, subject, complainant_name, complainant_contact, track, decision_reason, decided_on, registered_at)
+          VALUES ('SEED', '2026-01-05', 'UWV', 's', 'n', 'c', 'mediation', 'r', '2026-01-05', '2026-01-05 10:00:00');
+        WITH RECURSIVE d(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM d WHERE n < 365),
+          days AS (SELECT date('now', '+' || n || ' days') AS day FROM d WHERE strftime('%w', date('now', '+' || n || ' days')) NOT IN ('0', '6')),
+          m(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM m WHERE i < 100),
+          t(start) AS (VALUES ('09:00'), ('10:45'), ('13:30'))
+        INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, booked_at, changed_at)
+          SELECT lower(hex(randomblob(16))), 'SEED', printf('m%03d', i), printf('r%03d', i),
+                 CAST(strftime('%s', day || ' ' || start, 'utc') AS INTEGER) * 1000,
+                 CAST(strftime('%s', day || ' ' || start, 'utc') AS INTEGER) * 1000 + 5400000, 'scheduled', 0, '2026-01-01 00:00:00', 0
+          FROM days, m, t;
+        COMMIT;
+        """, database: database)
+        let sessionCount = try! blockingRunCommand("/usr/bin/sqlite3", [database, "SELECT COUNT(*) FROM session"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let daemon = try start()
+        let socket = try RawVarlinkSocket(path: directory.file("io.mediationd"))
+        _ = call(socket, "Cases.Register", #"{"reference":"SEARCH","agency":"UWV","subject":"s","complainant":{"name":"n","contact":"c"}}"#)
+        _ = call(socket, "Cases.Decide", #"{"reference":"SEARCH","track":"mediation","reason":"r"}"#)
+        var searches = RoundTripSample()
+        for index in 0..<(options.searches + 50) {
+            let variant: String = switch index % 3 {
+            case 0: #"{"case":"SEARCH","count":5}"#
+            case 1: String(format: #"{"case":"SEARCH","mediator":"m%03d","count":5}"#, index % 100 + 1)
+            default: String(format: #"{"case":"SEARCH","place":"r%03d","count":3}"#, index % 100 + 1)
+            }
+            let began = RoundTripSample.now()
+            let reply = call(socket, "Scheduling.Suggest", variant)
+            let elapsed = RoundTripSample.now() - began
+            guard reply.string("error") == nil else { fatalError("Suggest failed: \(reply.values)") }
+            if index >= 50 { searches.record(elapsed) }
+        }
+
+        // Bookings: 16 clients, each with its own mediator, room and cases, so that none refuses
+        // another and every booking is a durable write.
+        let clients = 16
+        let perClient = options.bookingsPerClient
+        for client in 1...clients {
+            _ = call(socket, "Scheduling.AddMediator", String(format: #"{"login":"b%02d","displayName":"B","hours":["mon-fri 08:30-17:30"],"maximumSessionsPerDay":4}"#, client))
+            _ = call(socket, "Scheduling.AddPlace", String(format: #"{"name":"q%02d","kind":"room","capacity":4}"#, client))
+            for index in 0..<perClient {
+                _ = call(socket, "Cases.Register", String(format: #"{"reference":"B%02d-%d","agency":"UWV","subject":"s","complainant":{"name":"n","contact":"c"}}"#, client, index))
+                _ = call(socket, "Cases.Decide", String(format: #"{"reference":"B%02d-%d","track":"mediation","reason":"r"}"#, client, index))
+            }
+        }
+        // Working days from the day after tomorrow on, four sessions a day per mediator, all
+        // before the cases' four-week session deadline.
+        let workingDays = WorkingDayCalendar()
+        var day = CalendarDate(Date()).adding(days: 2)
+        var days: [String] = []
+        while days.count < (perClient + 3) / 4 {
+            if workingDays.isWorkingDay(day) { days.append(day.description) }
+            day = day.adding(days: 1)
+        }
+        let path = directory.file("io.mediationd")
+        let bookingDays = days
+        let began = RoundTripSample.now()
+        let refused = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: clients) { client in
+            let socket = try! RawVarlinkSocket(path: path)
+            for index in 0..<perClient {
+                let start = ["09:00", "10:45", "13:30", "15:15"][index % 4]
+                let reply = call(socket, "Scheduling.Book", String(format: #"{"case":"B%02d-%d","mediator":"b%02d","place":"q%02d","start":"%@ %@"}"#,
+                                                                     client + 1, index, client + 1, client + 1, bookingDays[index / 4], start))
+                if reply.string("error") != nil { refused.add(1) }
+            }
+        }
+        let bookingSeconds = Double(RoundTripSample.now() - began) / 1e9
+        stop(daemon)
+        guard refused.value == 0 else { fatalError("\(refused.value) bookings were refused; the load is meant to fit") }
+        let bookings = Double(clients * perClient) / bookingSeconds
+
+        let commits = options.bookingsPerClient * clients
+        let baselineDatabase = directory.file("baseline.sqlite")
+        _ = sqlite("PRAGMA journal_mode = WAL; CREATE TABLE booking (id INTEGER PRIMARY KEY, mediator TEXT, starts INTEGER, ends INTEGER);", database: baselineDatabase)
+        let inserts = (0..<commits).map { "INSERT INTO booking (mediator, starts, ends) VALUES ('b\($0 % 16)', \($0), \($0 + 1));" }.joined(separator: "\n")
+        let baselineSeconds = sqlite("PRAGMA synchronous = FULL;\n" + inserts, database: baselineDatabase)
+        let baseline = Double(commits) / baselineSeconds
+
+        let p99 = searches.percentile(99) / 1000
+        return """
+        ## Scheduling (issue 4)
+
+        100 mediators with a room each and \(sessionCount) sessions over the coming year (three on every weekday each), seeded
+        with sqlite3 in \(String(format: "%.0f", seedSeconds)) s.
+
+        | measure | result | target |
+        |---|---|---|
+        | slot search (`Suggest` round trip), \(searches.count) searches for all mediators, one mediator or one room: p50 | \(String(format: "%.2f", searches.percentile(50) / 1000)) ms | |
+        | slot search: p99 | \(String(format: "%.2f", p99)) ms | < 10 ms |
+        | slot search: max | \(String(format: "%.2f", searches.percentile(100) / 1000)) ms | |
+        | bookings acknowledged, 16 parallel clients, \(clients * perClient) bookings | \(String(format: "%.0f", bookings)) per s | ≥ single commits |
+        | single SQLite commits, WAL, synchronous=FULL, sqlite3 shell, \(commits) commits | \(String(format: "%.0f", baseline)) per s | |
+
+        Targets: slot search \(p99 < 10 ? "met" : "not met"), booking throughput \(bookings >= baseline ? "met" : "not met") (\(String(format: "%.2f", bookings / baseline))× single commits).
+
+        """
+    }
+}
+
+/// A counter the booking threads share.
+final class Atomic: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count: Int
+    init(_ value: Int) { count = value }
+    func add(_ amount: Int) { lock.withLock { count += amount } }
+    var value: Int { lock.withLock { count } }
+}
