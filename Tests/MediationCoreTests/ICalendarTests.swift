@@ -333,10 +333,11 @@ struct ICalendarTests {
         def text(component, name):
             return str(component[name]) if name in component else None
 
-        # X- properties come back unparsed; unescape the calendar name as the TEXT it is.
+        # X- properties come back unparsed; have the parser read the name as the TEXT it is.
         name = calendar.get("X-WR-CALNAME")
         if name is not None:
-            name = str(icalendar.vText.from_ical(name.to_ical().decode("utf-8")))
+            raw = name.to_ical().decode("utf-8")
+            name = str(icalendar.Event.from_ical("BEGIN:VEVENT\r\nSUMMARY:" + raw + "\r\nEND:VEVENT\r\n")["SUMMARY"])
 
         print(json.dumps({
             "version": text(calendar, "VERSION"),
