@@ -14,6 +14,8 @@ struct Options {
     var reminders = 300
     var searches = 300
     var bookingsPerClient = 60
+    /// Which parts to run: status, cases, scheduling.
+    var sections: Set<String> = ["status", "cases", "scheduling"]
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -28,9 +30,10 @@ struct Options {
             case "--start-runs": startRuns = rest.popFirst().flatMap(Int.init) ?? startRuns
             case "--reminders": reminders = rest.popFirst().flatMap(Int.init) ?? reminders
             case "--searches": searches = rest.popFirst().flatMap(Int.init) ?? searches
+            case "--sections": sections = Set((rest.popFirst() ?? "").split(separator: ",").map(String.init))
             case "--bookings-per-client": bookingsPerClient = rest.popFirst().flatMap(Int.init) ?? bookingsPerClient
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--sections status,cases,scheduling]\n".utf8))
                 exit(64)
             }
         }

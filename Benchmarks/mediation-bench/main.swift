@@ -10,7 +10,10 @@ func shell(_ command: String) -> String {
     (try? blockingRunCommand("/bin/sh", ["-c", command]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? "?"
 }
 
-let sections = [try statusRoundTrip(options), try CaseLoad(options: options).run(), try SchedulingLoad(options: options).run()]
+var sections: [String] = []
+if options.sections.contains("status") { sections.append(try statusRoundTrip(options)) }
+if options.sections.contains("cases") { sections.append(try CaseLoad(options: options).run()) }
+if options.sections.contains("scheduling") { sections.append(try SchedulingLoad(options: options).run()) }
 let report = """
 # Benchmarks
 

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import MediationCore
+import Synchronization
 
 /// Storage in one SQLite file in the state directory, through GRDB.
 ///
@@ -10,6 +12,9 @@ public final class SQLiteStorage: Storage {
 
     let pool: DatabasePool
     public let path: String
+    /// Mediators as last read, with their hours parsed: every slot search needs all of them,
+    /// and they change only through this process.
+    let mediatorCache = MediatorCache()
 
     private init(pool: DatabasePool, path: String) {
         self.pool = pool

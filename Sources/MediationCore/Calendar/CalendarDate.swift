@@ -38,10 +38,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The office's date at `instant`.
     public init(_ instant: Date) {
-        let components = Self.officeCalendar.dateComponents([.year, .month, .day], from: instant)
-        self.year = components.year!
-        self.month = components.month!
-        self.day = components.day!
+        self.init(dayNumber: Self.localSeconds(instant).day)
+    }
+
+    /// Days since 1970-01-01 and seconds into that day on the office's clock at `instant`.
+    /// Plain arithmetic on the zone's offset: slot searches ask this thousands of times, and a
+    /// Calendar's date components cost far more.
+    static func localSeconds(_ instant: Date) -> (day: Int, second: Int) {
+        let local = Int(instant.timeIntervalSince1970.rounded(.down)) + officeCalendar.timeZone.secondsFromGMT(for: instant)
+        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return (day, local - day * 86_400)
     }
 
     /// Parses `YYYY-MM-DD`; nil for anything else, including days that do not exist.

@@ -12,7 +12,7 @@ public struct LocalTime: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `HH:MM`.
-    public init?(_ text: String) {
+    public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let hour = Int(parts[0]), let minute = Int(parts[1])
@@ -20,7 +20,7 @@ public struct LocalTime: Hashable, Sendable, CustomStringConvertible {
         self.init(hour: hour, minute: minute)
     }
 
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { (hour < 10 ? "0" : "") + String(hour) + (minute < 10 ? ":0" : ":") + String(minute) }
 
     /// The instant this time is reached on `date` in Amsterdam, whatever the offset from UTC is
     /// that day. A time that does not exist (inside the spring-forward hour) is the first

@@ -50,8 +50,7 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
 
     /// The local time at `instant`.
     public init(_ instant: Date) {
-        let components = CalendarDate.officeCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        self.init(date: CalendarDate(year: components.year!, month: components.month!, day: components.day!)!,
-                  time: LocalTime(hour: components.hour!, minute: components.minute!)!)
+        let (day, second) = CalendarDate.localSeconds(instant)
+        self.init(date: CalendarDate(dayNumber: day), time: LocalTime(hour: second / 3600, minute: second % 3600 / 60)!)
     }
 }

@@ -7,6 +7,9 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         self.days = days.filter { !$0.value.ranges.isEmpty }
     }
 
+    /// No working hours on any day.
+    public var isEmpty: Bool { days.isEmpty }
+
     public func hours(on weekday: Weekday) -> DailyHours {
         days[weekday] ?? .closed
     }
