@@ -14,6 +14,7 @@ struct Options {
     var reminders = 300
     var searches = 300
     var bookingsPerClient = 60
+    var bookingClients = 16
     /// Which parts to run: status, cases, scheduling.
     var sections: Set<String> = ["status", "cases", "scheduling"]
 
@@ -31,9 +32,10 @@ struct Options {
             case "--reminders": reminders = rest.popFirst().flatMap(Int.init) ?? reminders
             case "--searches": searches = rest.popFirst().flatMap(Int.init) ?? searches
             case "--sections": sections = Set((rest.popFirst() ?? "").split(separator: ",").map(String.init))
+            case "--booking-clients": bookingClients = rest.popFirst().flatMap(Int.init) ?? bookingClients
             case "--bookings-per-client": bookingsPerClient = rest.popFirst().flatMap(Int.init) ?? bookingsPerClient
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--sections status,cases,scheduling]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--sections status,cases,scheduling]\n".utf8))
                 exit(64)
             }
         }

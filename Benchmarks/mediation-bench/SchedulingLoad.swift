@@ -99,7 +99,7 @@ struct SchedulingLoad {
 
         // Bookings: 16 clients, each with its own mediator, room and cases, so that none refuses
         // another and every booking is a durable write.
-        let clients = 16
+        let clients = options.bookingClients
         let perClient = options.bookingsPerClient
         for client in 1...clients {
             _ = call(socket, "Scheduling.AddMediator", String(format: #"{"login":"b%02d","displayName":"B","hours":["mon-fri 08:30-17:30"],"maximumSessionsPerDay":4}"#, client))
@@ -155,7 +155,7 @@ struct SchedulingLoad {
         | slot search (`Suggest` round trip), \(searches.count) searches for all mediators, one mediator or one room: p50 | \(String(format: "%.2f", searches.percentile(50) / 1000)) ms | |
         | slot search: p99 | \(String(format: "%.2f", p99)) ms | < 10 ms |
         | slot search: max | \(String(format: "%.2f", searches.percentile(100) / 1000)) ms | |
-        | bookings acknowledged, 16 parallel clients, \(clients * perClient) bookings | \(String(format: "%.0f", bookings)) per s | ≥ single commits |
+        | bookings acknowledged, \(clients) parallel clients, \(clients * perClient) bookings | \(String(format: "%.0f", bookings)) per s | ≥ single commits |
         | single SQLite commits, WAL, synchronous=FULL, sqlite3 shell, \(commits) commits | \(String(format: "%.0f", baseline)) per s | |
 
         Targets: slot search \(p99 < 10 ? "met" : "not met"), booking throughput \(bookings >= baseline ? "met" : "not met") (\(String(format: "%.2f", bookings / baseline))× single commits).

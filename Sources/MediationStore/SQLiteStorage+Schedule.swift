@@ -4,8 +4,10 @@ import MediationCore
 
 extension SQLiteStorage: ScheduleStore {
     public func addMediator(_ mediator: Mediator, at: Date) async throws {
+        // Before the change commits and after: a booking in between must not see old hours.
         defer { mediatorCache.invalidate() }
         return try await pool.write { db in
+            self.mediatorCache.invalidate()
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mediator WHERE login = ?)", arguments: [mediator.login]) == true {
                 throw ScheduleStoreError.mediatorExists(mediator.login)
             }
@@ -24,8 +26,10 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     public func updateMediator(_ login: String, hours: WeeklyHours?, maximumSessionsPerDay: Int?) async throws -> Mediator {
+        // Before the change commits and after: a booking in between must not see old hours.
         defer { mediatorCache.invalidate() }
         return try await pool.write { db in
+            self.mediatorCache.invalidate()
             guard var mediator = try Self.fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
             if let hours { mediator.hours = hours }
             if let maximumSessionsPerDay { mediator.maximumSessionsPerDay = maximumSessionsPerDay }
@@ -36,8 +40,10 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     public func addUnavailability(_ login: String, _ period: Unavailability) async throws -> Mediator {
+        // Before the change commits and after: a booking in between must not see old hours.
         defer { mediatorCache.invalidate() }
         return try await pool.write { db in
+            self.mediatorCache.invalidate()
             guard var mediator = try Self.fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
             if let clash = mediator.unavailability(overlapping: period.from..<period.to) { throw ScheduleStoreError.overlappingLeave(login, clash) }
             try Self.insert(period, for: login, db)
@@ -60,12 +66,19 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     public func book(_ bookings: [Booking], author: [ChangeAuthor], at: Date) async throws -> [Result<Session, any Error>] {
-        try await pool.write { db in
-            try zip(bookings, author).map { booking, author in
+        let cache = mediatorCache.current
+        return try await pool.write { db in
+            // Mediators change rarely and bookings often: read them all once and keep them.
+            let cachedMediators = try cache.mediators ?? {
+                let all = try Self.fetchMediators(login: nil, db)
+                self.mediatorCache.fill(all, readAt: cache.generation)
+                return all
+            }()
+            return try zip(bookings, author).map { booking, author in
                 var outcome: Result<Session, any Error> = .failure(CancellationError())
                 do {
                     try db.inSavepoint {
-                        outcome = .success(try Self.book(booking, author: author, at: at, db))
+                        outcome = .success(try Self.book(booking, author: author, at: at, cachedMediators: cachedMediators, db))
                         return .commit
                     }
                 } catch let error as DatabaseError {
@@ -78,21 +91,25 @@ extension SQLiteStorage: ScheduleStore {
         }
     }
 
-    private static func book(_ booking: Booking, author: ChangeAuthor, at: Date, _ db: Database) throws -> Session {
+    private static func book(_ booking: Booking, author: ChangeAuthor, at: Date, cachedMediators: [Mediator]?, _ db: Database) throws -> Session {
         let span = booking.start..<booking.start.addingTimeInterval(booking.duration)
-        try Self.check(booking.caseReference, mediator: booking.mediator, place: booking.place, span: span, excluding: nil, change: booking.change, db)
+        try Self.check(booking.caseReference, mediator: booking.mediator, place: booking.place, span: span, excluding: nil, change: booking.change,
+                       cachedMediators: cachedMediators, db)
         let uid = UUID().uuidString.lowercased() + "@mediationd"
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, after_deadline_reason, reminder_at, booked_at, changed_at)
             VALUES (?, ?, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?, ?)
-            """, arguments: [uid, booking.caseReference.text, booking.mediator, booking.place, Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound),
-                             booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), at, Self.milliseconds(at)])
+            """).execute(arguments: [uid, booking.caseReference.text, booking.mediator, booking.place, Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound),
+                                     booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), at, Self.milliseconds(at)])
         let id = db.lastInsertedRowID
-        try db.execute(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?", arguments: [Self.milliseconds(at), booking.mediator])
+        try db.cachedStatement(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?").execute(arguments: [Self.milliseconds(at), booking.mediator])
         var summary = "booked \(LocalDateTime(span.lowerBound)) to \(LocalDateTime(span.upperBound).time) with \(booking.mediator) in \(booking.place)"
         if let reason = booking.change.afterDeadlineReason { summary += "; after the session deadline: \(reason)" }
         try Self.appendHistory(id, author: author, at: at, action: "booked", summary: summary, db)
-        return try Self.fetchSession(id, db)!
+        // Milliseconds are what is stored, so the session is given back as it reads back.
+        return Session(id: id, uid: uid, caseReference: booking.caseReference, mediator: booking.mediator, place: booking.place,
+                       start: instant(milliseconds(span.lowerBound)), end: instant(milliseconds(span.upperBound)),
+                       afterDeadlineReason: booking.change.afterDeadlineReason, changedAt: instant(milliseconds(at)))
     }
 
     public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking change: BookingChange, author: ChangeAuthor, at: Date) async throws -> Session {
@@ -100,7 +117,8 @@ extension SQLiteStorage: ScheduleStore {
             guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
             guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
             let span = start..<start.addingTimeInterval(duration ?? session.end.timeIntervalSince(session.start))
-            try Self.check(session.caseReference, mediator: session.mediator, place: session.place, span: span, excluding: id, change: change, db)
+            try Self.check(session.caseReference, mediator: session.mediator, place: session.place, span: span, excluding: id, change: change,
+                           cachedMediators: nil, db)
             try db.execute(sql: """
                 UPDATE session SET starts = ?, ends = ?, sequence = sequence + 1, reminder_at = ?,
                   after_deadline_reason = COALESCE(?, after_deadline_reason), changed_at = ? WHERE id = ?
@@ -116,6 +134,7 @@ extension SQLiteStorage: ScheduleStore {
         try await pool.write { db in
             guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
             guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
+            if state == .held || state == .noShow, session.start > at { throw ScheduleStoreError.sessionNotStarted(id, session.start) }
             // A cancellation is news to calendar clients; an outcome is not.
             let raise = state == .cancelled ? 1 : 0
             try db.execute(sql: "UPDATE session SET state = ?, sequence = sequence + ?, reminder_at = NULL, changed_at = ? WHERE id = ?",
@@ -231,17 +250,27 @@ extension SQLiteStorage: ScheduleStore {
 
     // MARK: Rules inside the transaction
 
+    /// Every query here runs inside the booking's write transaction, where SQLite takes one
+    /// writer at a time: they are prepared once per connection (cached) and read only what the
+    /// rules need.
     private static func check(_ reference: CaseReference, mediator login: String, place name: String, span: Range<Date>,
-                              excluding id: Int64?, change: BookingChange, _ db: Database) throws {
-        let (record, deadline) = try mediationCase(reference, db, requireMediationTrack: false)
-        guard let mediator = try fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
-        guard let place = try fetchPlaces(db).first(where: { $0.name == name }) else { throw ScheduleStoreError.unknownPlace(name) }
+                              excluding id: Int64?, change: BookingChange, cachedMediators: [Mediator]?, _ db: Database) throws {
+        guard let standing = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT track, closed_on IS NOT NULL,
+              (SELECT due FROM deadline WHERE case_reference = reference AND kind = 'mediation' AND state = 'open' ORDER BY position DESC LIMIT 1)
+            FROM case_file WHERE reference = ?
+            """), arguments: [reference.text]) else { throw CaseStoreError.notFound(reference) }
+        guard let mediator = try cachedMediators?.first(where: { $0.login == login }) ?? fetchMediators(login: login, db).first else {
+            throw ScheduleStoreError.unknownMediator(login)
+        }
+        guard let place = try fetchPlace(name, db) else { throw ScheduleStoreError.unknownPlace(name) }
         let day = CalendarDate(span.lowerBound)
-        func live(_ sql: String, _ arguments: StatementArguments) throws -> [Session] {
-            try Row.fetchAll(db, sql: "SELECT \(Self.sessionColumns) FROM session WHERE state = 'scheduled' AND \(sql)", arguments: arguments).map(session).filter { $0.id != id }
+        func live(_ condition: String, _ arguments: StatementArguments) throws -> [Session] {
+            try Array(Row.fetchCursor(db.cachedStatement(sql: "SELECT \(sessionColumns) FROM session WHERE state = 'scheduled' AND \(condition)"),
+                                      arguments: arguments).map(session)).filter { $0.id != id }
         }
         let context = BookingRules.Context(
-            track: record.file.decision?.track, closed: record.file.closure != nil, sessionDeadline: deadline,
+            track: (standing[0] as String?).flatMap(Track.init(rawValue:)), closed: standing[1], sessionDeadline: (standing[2] as String?).flatMap { CalendarDate(iso: $0) },
             mediatorSessions: try live("mediator = ? AND starts >= ? AND starts < ?", [login, milliseconds(day.startOfDay), milliseconds(day.adding(days: 1).startOfDay)]),
             placeSessions: try live("place = ? AND starts < ? AND ends > ?", [name, milliseconds(span.upperBound), milliseconds(span.lowerBound)]),
             caseSessions: try live("case_reference = ?", [reference.text]))
@@ -250,12 +279,10 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     /// The case and the due date of its open mediation deadline.
-    private static func mediationCase(_ reference: CaseReference, _ db: Database, requireMediationTrack: Bool = true) throws -> (CaseRecord, CalendarDate?) {
+    private static func mediationCase(_ reference: CaseReference, _ db: Database) throws -> (CaseRecord, CalendarDate?) {
         guard let record = try fetchRecord(reference, db) else { throw CaseStoreError.notFound(reference) }
-        if requireMediationTrack {
-            if record.file.closure != nil { throw BookingRefusal.caseClosed(reference) }
-            if record.file.decision?.track != .mediation { throw BookingRefusal.caseNotOnMediationTrack(reference, record.file.decision?.track) }
-        }
+        if record.file.closure != nil { throw BookingRefusal.caseClosed(reference) }
+        if record.file.decision?.track != .mediation { throw BookingRefusal.caseNotOnMediationTrack(reference, record.file.decision?.track) }
         let deadline = record.deadlines.last { $0.kind == .track(.mediation) && $0.state == .open }?.due
         return (record, deadline)
     }
@@ -274,6 +301,12 @@ extension SQLiteStorage: ScheduleStore {
             let login: String = row["login"]
             let hours = try WeeklyHours(lines: (row["hours"] as String).split(separator: "\n").map(String.init)).orCorrupt("hours of \(login)")
             return Mediator(login: login, displayName: row["display_name"], hours: hours, maximumSessionsPerDay: row["max_per_day"], unavailable: leave[login] ?? [])
+        }
+    }
+
+    private static func fetchPlace(_ name: String, _ db: Database) throws -> Place? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM place WHERE name = ?"), arguments: [name]).map {
+            Place(name: $0["name"], kind: try Place.Kind(rawValue: $0["kind"]).orCorrupt("place kind"), capacity: $0["capacity"])
         }
     }
 
@@ -304,7 +337,7 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     private static func appendHistory(_ id: Int64, author: ChangeAuthor, at: Date, action: String, summary: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO session_history (session_id, at, uid, login, action, summary) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [id, at, Int64(author.uid), author.login, action, summary])
+        try db.cachedStatement(sql: "INSERT INTO session_history (session_id, at, uid, login, action, summary) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [id, at, Int64(author.uid), author.login, action, summary])
     }
 }

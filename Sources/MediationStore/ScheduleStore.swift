@@ -21,6 +21,7 @@ public protocol ScheduleStore: Sendable {
     func book(_ bookings: [Booking], author: [ChangeAuthor], at: Date) async throws -> [Result<Session, any Error>]
     func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking: BookingChange, author: ChangeAuthor, at: Date) async throws -> Session
     /// Cancels, or records how a session went; only a scheduled session changes.
+    /// Held or no-show only once the session has started.
     func settle(_ id: Int64, state: Session.State, note: String, author: ChangeAuthor, at: Date) async throws -> Session
 
     func session(_ id: Int64) async throws -> (Session, [SessionHistoryEntry])?
@@ -41,6 +42,7 @@ public enum ScheduleStoreError: Error, Sendable, Equatable, CustomStringConverti
     case unknownSession(Int64)
     case sessionNotScheduled(Int64, Session.State)
     case overlappingLeave(String, Unavailability)
+    case sessionNotStarted(Int64, Date)
 
     public var description: String {
         switch self {
@@ -50,6 +52,8 @@ public enum ScheduleStoreError: Error, Sendable, Equatable, CustomStringConverti
         case .unknownPlace(let name): "there is no room or video place \(name); mediationctl room list shows them"
         case .unknownSession(let id): "there is no session \(id); mediationctl session list shows them"
         case .sessionNotScheduled(let id, let state): "session \(id) is \(state.rawValue), not scheduled; only a scheduled session can be changed"
+        case .sessionNotStarted(let id, let start):
+            "session \(id) starts \(LocalDateTime(start)); record how it went once it has taken place, or cancel it"
         case .overlappingLeave(let login, let period):
             "\(login) already has leave from \(LocalDateTime(period.from)) to \(LocalDateTime(period.to)) (\(period.reason)) that overlaps; record periods that do not overlap"
         }

@@ -22,8 +22,9 @@ struct CLIFailure: Error {
             self.init(message: "the daemon refused the value of '\(parameter ?? "?")'", exitCode: Self.dataError)
         case "org.varlink.service.MethodNotFound", "org.varlink.service.InterfaceNotFound", "org.varlink.service.MethodNotImplemented":
             self.init(message: "the daemon does not offer this command (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
-        case let name where name.hasPrefix(CasesInterface.name + "."):
-            // The daemon words every Cases error for people already: what is wrong, what to do.
+        case let name where name.hasPrefix(CasesInterface.name + ".") || name.hasPrefix(SchedulingInterface.name + "."):
+            // The daemon words every Cases and Scheduling error for people already: what is
+            // wrong, what to do. SlotTaken's message names the session it collides with.
             let message = error.parameters["message"]?.stringValue.map { Self.namingTheFlag(parameter, in: $0) }
             self.init(message: message ?? "the daemon refused this: \(error)", exitCode: Self.dataError)
         default:
@@ -36,11 +37,14 @@ struct CLIFailure: Error {
     /// term`) is about the flag the user typed (`--due-within`); say that.
     private static func namingTheFlag(_ parameter: String?, in message: String) -> String {
         guard let parameter, message.hasPrefix(parameter + " ") else { return message }
-        let flag = parameter.reduce(into: "--") { flag, character in
+        let flag = renamedFlags[parameter] ?? parameter.reduce(into: "--") { flag, character in
             flag += character.isUppercase ? "-" + character.lowercased() : String(character)
         }
         return flag + message.dropFirst(parameter.count)
     }
+
+    /// Parameters whose flag is not their name in kebab case: shorter words for what is typed often.
+    private static let renamedFlags = ["displayName": "--name", "maximumSessionsPerDay": "--max-per-day"]
 
     init(message: String, exitCode: Int32) {
         self.message = message

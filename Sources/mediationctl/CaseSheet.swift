@@ -15,7 +15,7 @@ struct CaseSheet {
             deadlines(time).rendered(style: style),
             "",
             style.bold("History"),
-            history(time).rendered(style: style),
+            HistoryTable(entries: reply.history).rendered(style: style),
         ].joined(separator: "\n")
     }
 
@@ -51,14 +51,6 @@ struct CaseSheet {
                 TextTable.Cell(deadline.settledOn ?? "-"),
                 TextTable.Cell(deadline.nextReminder.map(time.format) ?? "-"),
             ])
-        }
-        return table
-    }
-
-    private func history(_ time: OfficeTime) -> TextTable {
-        var table = TextTable("TIME", "LOGIN", "ACTION", "SUMMARY")
-        for entry in reply.history {
-            table.append([TextTable.Cell(time.format(entry.at)), TextTable.Cell("\(entry.login) (\(entry.uid))"), TextTable.Cell(entry.action), TextTable.Cell(entry.summary)])
         }
         return table
     }

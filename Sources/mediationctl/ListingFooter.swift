@@ -9,3 +9,10 @@ struct ListingFooter {
         style.dim(shown < total ? "showing \(shown) of \(total); use --limit to see more" : "\(total) in all")
     }
 }
+
+extension TextTable {
+    /// A list the daemon gives whole: the table and the count under it.
+    func renderedWithCount(style: TextStyle) -> String {
+        rendered(style: style) + "\n" + ListingFooter(shown: rows.count, total: rows.count, style: style).rendered
+    }
+}

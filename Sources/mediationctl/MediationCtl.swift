@@ -15,7 +15,10 @@ struct MediationCtl: AsyncParsableCommand {
         69 when the daemon cannot be reached, 77 when permission is denied, 1 for anything else.
         """,
         version: MediationVersion.string,
-        subcommands: [StatusCommand.self, CaseCommand.self, DeadlineCommand.self, WatchCommand.self]
+        subcommands: [
+            StatusCommand.self, CaseCommand.self, DeadlineCommand.self, MediatorCommand.self, RoomCommand.self, SessionCommand.self,
+            WatchCommand.self,
+        ]
     )
 }
 

@@ -6,10 +6,19 @@ struct OfficeTime {
     private let formatter: DateFormatter
 
     init(seconds: Bool = true) {
+        self.init(format: seconds ? "yyyy-MM-dd HH:mm:ss zzz" : "yyyy-MM-dd HH:mm zzz")
+    }
+
+    /// Dates without a time, for what is counted in whole days, such as leave.
+    static func days() -> OfficeTime {
+        OfficeTime(format: "yyyy-MM-dd")
+    }
+
+    private init(format: String) {
         formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        formatter.dateFormat = seconds ? "yyyy-MM-dd HH:mm:ss zzz" : "yyyy-MM-dd HH:mm zzz"
+        formatter.dateFormat = format
     }
 
     func format(_ date: Date) -> String {

@@ -14,6 +14,7 @@ public enum SchedulingInterface {
     # and the local time beside them. Durations are written "90m", "1h30m" or "1h 30min".
     interface io.mediationd.Scheduling
 
+    # Leave as instants: from the start of the first day to the midnight after the last day.
     type Leave (from: string, to: string, reason: string)
 
     type Mediator (
@@ -72,8 +73,8 @@ public enum SchedulingInterface {
     method Reschedule(id: int, start: string, duration: ?string, afterDeadline: ?string) -> (session: Session)
     method Cancel(id: int, reason: string) -> (session: Session)
     method Complete(id: int, outcome: Outcome, note: ?string) -> (session: Session)
-    # Sessions still to take place, or with all also cancelled and past ones; from and to are
-    # dates "YYYY-MM-DD".
+    # Scheduled sessions (past ones too, until their outcome is recorded), or with all also
+    # cancelled and completed ones; from and to are dates "YYYY-MM-DD", inclusive.
     method ListSessions(mediator: ?string, case: ?string, from: ?string, to: ?string, all: ?bool) -> (sessions: []Session)
     method GetSession(id: int) -> (session: Session, history: []SessionHistoryEntry)
     # The earliest free slots meeting every rule, before the case's session deadline when any fit.
@@ -93,6 +94,8 @@ public enum SchedulingInterface {
     error MediatorExists (login: string, message: string)
     error PlaceExists (name: string, message: string)
     error SessionNotScheduled (id: int, state: string, message: string)
+    # An outcome (held, no-show) for a session that has not started yet.
+    error SessionNotStarted (id: int, start: string, message: string)
     error OverlappingLeave (login: string, message: string)
     error InvalidReference (reference: string, message: string)
     error InvalidDate (parameter: string, value: string, message: string)
@@ -170,6 +173,7 @@ public enum SchedulingInterface {
         methods.method("Reschedule") { (input: RescheduleInput, request) in
             let start = try instant(input.start, parameter: "start")
             let duration = try input.duration.map { try self.duration($0) }
+            try input.afterDeadline.map { try requireText($0, "afterDeadline") }
             let session = try await run {
                 try await schedule.reschedule(input.id, to: start, duration: duration, afterDeadline: input.afterDeadline, author: ChangeAuthor(request.peer))
             }
@@ -314,6 +318,7 @@ public enum SchedulingInterface {
         case .unknownSession(let id): errors.make("UnknownSession", ["id": .int(id)], message)
         case .sessionNotScheduled(let id, let state): errors.make("SessionNotScheduled", ["id": .int(id), "state": .string(state.rawValue)], message)
         case .overlappingLeave(let login, _): errors.make("OverlappingLeave", ["login": .string(login)], message)
+        case .sessionNotStarted(let id, let start): errors.make("SessionNotStarted", ["id": .int(id), "start": .string(LocalDateTime(start).description)], message)
         }
     }
 }

@@ -4,8 +4,9 @@ import MediationCore
 import MediationStore
 
 /// Rewrites the mediators' published calendar files after their sessions change, beside the
-/// bookings rather than in their way: requests for one mediator that arrive while a file is
-/// being written make one more write, with the sessions as they are then.
+/// bookings rather than in their way: it waits a moment after the first change, so that a busy
+/// morning of bookings makes one write per mediator rather than one per booking. Calendar
+/// clients poll such files every few minutes at most.
 actor CalendarPublisher {
     private let store: any ScheduleStore
     private let calendars: MediatorCalendars
@@ -13,11 +14,13 @@ actor CalendarPublisher {
     private var dirty: Set<String> = []
     private var writing = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let delay: Duration
 
-    init(store: any ScheduleStore, calendars: MediatorCalendars, logger: Logger) {
+    init(store: any ScheduleStore, calendars: MediatorCalendars, logger: Logger, delay: Duration) {
         self.store = store
         self.calendars = calendars
         self.logger = logger
+        self.delay = delay
     }
 
     func republish(_ login: String) {
@@ -34,6 +37,7 @@ actor CalendarPublisher {
     }
 
     private func writeDirty() async {
+        try? await Task.sleep(for: delay)
         while let login = dirty.popFirst() {
             do {
                 try calendars.publish(login, sessions: try await store.sessions(SessionQuery(mediator: login, includeAll: true)))

@@ -18,12 +18,12 @@ public final class ScheduleService: Sendable {
     private let logger: Logger
 
     public init(store: any ScheduleStore, clock: any ServiceClock, rules: BookingRules, reminderTime: LocalTime, events: CaseEventHub,
-                calendarDirectory: String, logger: Logger, scheduleChanged: @escaping @Sendable () -> Void) {
+                calendarDirectory: String, calendarDelay: Duration = .seconds(5), logger: Logger, scheduleChanged: @escaping @Sendable () -> Void) {
         self.store = store
         self.clock = clock
         self.settings = Mutex((rules, reminderTime))
         self.events = events
-        self.calendars = CalendarPublisher(store: store, calendars: MediatorCalendars(directory: calendarDirectory), logger: logger)
+        self.calendars = CalendarPublisher(store: store, calendars: MediatorCalendars(directory: calendarDirectory), logger: logger, delay: calendarDelay)
         self.bookings = BookingBatcher(store: store, clock: clock)
         self.logger = logger
         self.scheduleChanged = scheduleChanged
