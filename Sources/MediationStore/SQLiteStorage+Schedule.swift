@@ -215,9 +215,12 @@ extension SQLiteStorage: ScheduleStore {
             let query = SlotFinder.Query(mediators: mediators, places: places, duration: request.duration, deadline: deadline,
                                          count: request.count, lastBooked: lastBooked, now: request.now)
             return try SlotFinder(rules: request.rules).find(query, sessionsOn: { day in
-                // A cursor decodes each row where it lies, without copying all of them first.
-                try Array(Row.fetchCursor(db, sql: "SELECT \(Self.sessionColumns) FROM session WHERE state = 'scheduled' AND starts >= ? AND starts < ?",
-                                          arguments: [Self.milliseconds(day.startOfDay), Self.milliseconds(day.adding(days: 1).startOfDay)]).map(Self.session))
+                // The finder looks only at who, where and when: the rest of each session is not
+                // read, and a cursor decodes each row where it lies.
+                try Array(Row.fetchCursor(db.cachedStatement(sql: "SELECT mediator, place, starts, ends FROM session WHERE state = 'scheduled' AND starts >= ? AND starts < ?"),
+                                          arguments: [Self.milliseconds(day.startOfDay), Self.milliseconds(day.adding(days: 1).startOfDay)]).map { row in
+                    Session(id: 0, uid: "", caseReference: Self.anyReference, mediator: row[0], place: row[1], start: Self.instant(row[2]), end: Self.instant(row[3]))
+                })
             }, weekLoad: { monday in
                 var load: [String: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT mediator, COUNT(*) AS sessions FROM session WHERE state = 'scheduled' AND starts >= ? AND starts < ? GROUP BY mediator",
@@ -324,6 +327,9 @@ extension SQLiteStorage: ScheduleStore {
     static func fetchSession(_ id: Int64, _ db: Database) throws -> Session? {
         try Row.fetchOne(db, sql: "SELECT \(Self.sessionColumns) FROM session WHERE id = ?", arguments: [id]).map(session)
     }
+
+    /// Stands in for the case of a session read only for its time, mediator and place.
+    private static let anyReference = CaseReference("0")!
 
     /// The columns `session(_:)` reads, by position: looking columns up by name costs more than
     /// the rest of a slot search.

@@ -77,13 +77,16 @@ public struct SlotFinder: Sendable {
                 let (lastA, lastB) = (query.lastBooked[a.login] ?? .distantPast, query.lastBooked[b.login] ?? .distantPast)
                 return lastA != lastB ? lastA < lastB : a.login < b.login
             }
+            // When a mediator is busy until some time, the candidates before it need not ask again.
+            var notBefore = [Date](repeating: .distantPast, count: order.count)
             for minute in candidateMinutes() {
                 guard let time = LocalTime(hour: minute / 60, minute: minute % 60) else { continue }
                 let start = time.instant(on: day)
                 let span = start..<start.addingTimeInterval(query.duration)
                 guard (try? rules.checkTime(span, now: query.now)) != nil else { continue }
                 let minutes = BookingRules.minutes(span)
-                if let slot = firstFree(span, day: day, minutes: minutes, order: order, places: query.places, byMediator: byMediator, byPlace: byPlace, afterDeadline: afterDeadline) {
+                if let slot = firstFree(span, day: day, minutes: minutes, order: order, notBefore: &notBefore, places: query.places,
+                                        byMediator: byMediator, byPlace: byPlace, afterDeadline: afterDeadline) {
                     slots.append(slot)
                     // The slot is offered, not taken: the next candidate may overlap it.
                     if slots.count == query.count { return slots }
@@ -93,11 +96,17 @@ public struct SlotFinder: Sendable {
         return slots
     }
 
-    private func firstFree(_ span: Range<Date>, day: CalendarDate, minutes: Range<Int>?, order: [Mediator], places: [Place],
+    private func firstFree(_ span: Range<Date>, day: CalendarDate, minutes: Range<Int>?, order: [Mediator], notBefore: inout [Date], places: [Place],
                            byMediator: [String: [Session]], byPlace: [String: [Session]], afterDeadline: Bool) -> Slot? {
-        for mediator in order {
+        for (index, mediator) in order.enumerated() where span.lowerBound >= notBefore[index] {
             let live = byMediator[mediator.login] ?? []
-            guard (try? rules.checkMediator(mediator, span: span, day: day, minutes: minutes, liveThatDay: live)) != nil else { continue }
+            do {
+                try rules.checkMediator(mediator, span: span, day: day, minutes: minutes, liveThatDay: live)
+            } catch {
+                if case .mediatorBusy(_, let clash) = error { notBefore[index] = clash.end.addingTimeInterval(rules.office.buffer) }
+                if case .mediatorUnavailable(_, let leave) = error { notBefore[index] = leave.to }
+                continue
+            }
             for place in places where (try? rules.checkPlace(place, span: span, sessions: byPlace[place.name] ?? [])) != nil {
                 return Slot(mediator: mediator.login, place: place.name, start: span.lowerBound, end: span.upperBound, afterDeadline: afterDeadline)
             }
