@@ -12,6 +12,7 @@ import Synchronization
 public final class WallClockAlarm: Sendable {
     private let descriptor: Int32
     private let wakeups: AsyncStream<Void>.Continuation
+    private let armedFor = Mutex<Date?>(nil)
     /// Yields once per wake-up: the armed instant came, the clock was set, or `wake()` was called.
     public let events: AsyncStream<Void>
 
@@ -38,6 +39,7 @@ public final class WallClockAlarm: Sendable {
 
     /// Arms the alarm for `instant` (an instant already past fires at once); nil disarms it.
     public func arm(at instant: Date?) {
+        armedFor.withLock { $0 = instant }
         var spec = itimerspec()
         if let instant {
             let seconds = max(instant.timeIntervalSince1970, 0.000_001)
@@ -50,6 +52,13 @@ public final class WallClockAlarm: Sendable {
     /// Wakes the owner now, as when what is due has changed.
     public func wake() {
         wakeups.yield()
+    }
+
+    /// Wakes the owner only when `instant` comes before the time the alarm is armed for: a new
+    /// reminder later than that changes nothing the alarm must do now.
+    public func wake(ifBefore instant: Date) {
+        let armed = armedFor.withLock { $0 }
+        if armed.map({ instant < $0 }) ?? true { wake() }
     }
 }
 

@@ -24,7 +24,7 @@ struct ScheduleServiceTests {
         cases = CaseService(store: storage, clock: clock, workflow: workflow, events: events, scheduleChanged: {})
         schedule = ScheduleService(store: storage, clock: clock, rules: BookingRules(office: .standard, calendar: WorkingDayCalendar()),
                                    reminderTime: LocalTime(hour: 9, minute: 0)!, events: events, calendarDirectory: directory.file("calendars"),
-                                   calendarDelay: .zero, logger: Logger(label: "test"), scheduleChanged: {})
+                                   calendarDelay: .zero, logger: Logger(label: "test"), reminderScheduled: { _ in })
     }
 
     private func local(_ text: String) -> Date {

@@ -56,7 +56,7 @@ public struct MediationDaemon: Sendable {
         let cases = CaseService(store: storage, clock: clock, workflow: configuration.workflow, events: events, scheduleChanged: alarm.wake)
         let schedule = ScheduleService(
             store: storage, clock: clock, rules: configuration.bookingRules, reminderTime: configuration.reminders.standard.time, events: events,
-            calendarDirectory: absolute(configuration.stateDirectory) + "/calendars", logger: logger, scheduleChanged: alarm.wake)
+            calendarDirectory: absolute(configuration.stateDirectory) + "/calendars", logger: logger, reminderScheduled: alarm.wake(ifBefore:))
         let engine = ReminderEngine(
             store: storage, schedule: storage, workflow: { cases.workflow }, clock: clock, delivery: ReminderJournal(),
             pacer: ReminderPacer(), events: events, logger: logger)

@@ -14,11 +14,12 @@ public final class ScheduleService: Sendable {
     private let events: CaseEventHub
     private let calendars: CalendarPublisher
     private let bookings: BookingBatcher
-    private let scheduleChanged: @Sendable () -> Void
+    /// Told of a session's new reminder time, since it may be the earliest now.
+    private let reminderScheduled: @Sendable (Date) -> Void
     private let logger: Logger
 
     public init(store: any ScheduleStore, clock: any ServiceClock, rules: BookingRules, reminderTime: LocalTime, events: CaseEventHub,
-                calendarDirectory: String, calendarDelay: Duration = .seconds(5), logger: Logger, scheduleChanged: @escaping @Sendable () -> Void) {
+                calendarDirectory: String, calendarDelay: Duration = .seconds(5), logger: Logger, reminderScheduled: @escaping @Sendable (Date) -> Void) {
         self.store = store
         self.clock = clock
         self.settings = Mutex((rules, reminderTime))
@@ -26,7 +27,7 @@ public final class ScheduleService: Sendable {
         self.calendars = CalendarPublisher(store: store, calendars: MediatorCalendars(directory: calendarDirectory), logger: logger, delay: calendarDelay)
         self.bookings = BookingBatcher(store: store, clock: clock)
         self.logger = logger
-        self.scheduleChanged = scheduleChanged
+        self.reminderScheduled = reminderScheduled
     }
 
     /// The rules in force; a reload replaces them for bookings from then on.
@@ -129,7 +130,9 @@ public final class ScheduleService: Sendable {
     }
 
     private func changed(_ session: Session, _ action: String, author: ChangeAuthor) async {
-        scheduleChanged()
+        if session.isLive, let reminder = change(afterDeadline: nil, now: clock.now).reminder(session.start) {
+            reminderScheduled(reminder)
+        }
         events.publish(.session(session, action: action, author: author))
         await calendars.republish(session.mediator)
     }
