@@ -37,13 +37,18 @@ actor CalendarPublisher {
     }
 
     private func writeDirty() async {
-        try? await Task.sleep(for: delay)
-        while let login = dirty.popFirst() {
-            do {
-                try calendars.publish(login, sessions: try await store.sessions(SessionQuery(mediator: login, includeAll: true)))
-            } catch {
-                // The sessions are safe in the database; the file catches up with the next change.
-                logger.error("The calendar file of \(login) could not be written: \(error)")
+        while !dirty.isEmpty {
+            try? await Task.sleep(for: delay)
+            // What changes while these are written waits for the next round, after the delay.
+            let round = dirty
+            dirty = []
+            for login in round.sorted() {
+                do {
+                    try calendars.publish(login, sessions: try await store.sessions(SessionQuery(mediator: login, includeAll: true)))
+                } catch {
+                    // The sessions are safe in the database; the file catches up with the next change.
+                    logger.error("The calendar file of \(login) could not be written: \(error)")
+                }
             }
         }
         writing = false
