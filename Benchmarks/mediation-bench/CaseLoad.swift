@@ -13,38 +13,19 @@ import TestSupport
 ///   (`__REALTIME_TIMESTAMP`) of its entry, so journald's own latency counts against us.
 struct CaseLoad {
     let options: Options
-    let directory = TemporaryDirectory()
-    let notify: NotifyListener
-    let configuration: String
+    let daemon: BenchDaemon
     /// Tags this run's entries in the journal, which keeps earlier runs' too.
     let tag = "BENCH\(UInt32.random(in: 0...UInt32.max))"
 
     init(options: Options) {
         self.options = options
-        notify = NotifyListener(path: directory.file("notify"))
-        configuration = directory.write("mediationd.toml", """
-        [service]
-        state_directory = "\(directory.path)"
-        socket_path = "\(directory.file("io.mediationd"))"
-        log_level = "warning"
-        log_target = "stderr"
-        """)
+        daemon = BenchDaemon(executable: options.daemon)
     }
 
-    var database: String { directory.file("mediationd.sqlite") }
-
-    func start() throws -> (ChildProcess, seconds: Double) {
-        let began = RoundTripSample.now()
-        let daemon = try ChildProcess(options.daemon, ["--config", configuration], environment: ["NOTIFY_SOCKET": notify.path], directory: directory, name: "daemon")
-        guard notify.blockingWait(for: "READY", value: "1", timeout: 60) != nil else { fatalError("no READY=1: \(daemon.standardError)") }
-        return (daemon, Double(RoundTripSample.now() - began) / 1e9)
-    }
-
-    func stop(_ daemon: ChildProcess) {
-        daemon.signal(SIGTERM)
-        let status = daemon.blockingWaitForExit(timeout: 60)
-        guard status == 0 else { fatalError("the daemon did not stop cleanly (status \(status.map(String.init) ?? "none, still running")): \(daemon.standardError)") }
-    }
+    var database: String { daemon.database }
+    var notify: NotifyListener { daemon.notify }
+    func start() throws -> (ChildProcess, seconds: Double) { try daemon.start() }
+    func stop(_ process: ChildProcess) { daemon.stop(process) }
 
     /// Cases due far ahead, whose next reminders are at `reminderAt(i)` (SQL, milliseconds).
     func seed(_ prefix: String, count: Int, reminderAt: String) {
@@ -78,16 +59,16 @@ struct CaseLoad {
         // Reminders due from 5 s after the start on, one every 20 ms.
         let firstDue = Int64(Date().timeIntervalSince1970 * 1000) + 5_000
         seed(tag + "R", count: options.reminders, reminderAt: "\(firstDue) + i * 20")
-        let (daemon, _) = try start()
+        let (process, _) = try start()
         guard notify.blockingWait(for: "STATUS", value: nil, timeout: 120) != nil else { fatalError("no STATUS after the first pass") }
-        let list = try RawVarlinkSocket(path: directory.file("io.mediationd"))
+        let list = try RawVarlinkSocket(path: daemon.socketPath)
         try list.blockingSend(#"{"method":"io.mediationd.Cases.List","parameters":{"open":true,"limit":500}}"#)
         guard list.blockingReceive(timeout: 60) != nil else { fatalError("no reply to List") }
         let lastDue = Double(firstDue + Int64(options.reminders) * 20) / 1000
         // Reading the notification socket meanwhile, as systemd does: a full one blocks the sender.
         while Date().timeIntervalSince1970 < lastDue + 2 { _ = notify.blockingWait(for: "READY", value: "never", timeout: 0.1) }
-        let (rss, peak) = memory(of: daemon.pid)
-        stop(daemon)
+        let (rss, peak) = memory(of: process.pid)
+        stop(process)
 
         var delays = RoundTripSample()
         let entries = try blockingRunCommand("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--since=@\(firstDue / 1000 - 10)", "MESSAGE_ID=f42435f8c1bc40c487e9fbaa901792ef"])

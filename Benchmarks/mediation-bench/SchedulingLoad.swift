@@ -11,34 +11,17 @@ import TestSupport
 ///   same durability (WAL, synchronous=FULL) measured in the same run with the sqlite3 shell.
 struct SchedulingLoad {
     let options: Options
-    let directory = TemporaryDirectory()
-    let notify: NotifyListener
-    let configuration: String
+    let daemon: BenchDaemon
 
     init(options: Options) {
         self.options = options
-        notify = NotifyListener(path: directory.file("notify"))
-        configuration = directory.write("mediationd.toml", """
-        [service]
-        state_directory = "\(directory.path)"
-        socket_path = "\(directory.file("io.mediationd"))"
-        log_level = "warning"
-        log_target = "stderr"
-        """)
+        daemon = BenchDaemon(executable: options.daemon)
     }
 
-    var database: String { directory.file("mediationd.sqlite") }
-
-    func start() throws -> ChildProcess {
-        let daemon = try ChildProcess(options.daemon, ["--config", configuration], environment: ["NOTIFY_SOCKET": notify.path], directory: directory, name: "daemon")
-        guard notify.blockingWait(for: "READY", value: "1", timeout: 60) != nil else { fatalError("no READY=1: \(daemon.standardError)") }
-        return daemon
-    }
-
-    func stop(_ daemon: ChildProcess) {
-        daemon.signal(SIGTERM)
-        guard daemon.blockingWaitForExit(timeout: 60) == 0 else { fatalError("the daemon did not stop cleanly: \(daemon.standardError)") }
-    }
+    var database: String { daemon.database }
+    var directory: TemporaryDirectory { daemon.directory }
+    func start() throws -> ChildProcess { try daemon.start().0 }
+    func stop(_ process: ChildProcess) { daemon.stop(process) }
 
     func call(_ socket: RawVarlinkSocket, _ method: String, _ parameters: String) -> JSONObject {
         try! socket.blockingSend(#"{"method":"io.mediationd.\#(method)","parameters":\#(parameters)}"#)

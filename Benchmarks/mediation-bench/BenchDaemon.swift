@@ -1,0 +1,41 @@
+import Foundation
+import Glibc
+import TestSupport
+
+/// A release mediationd in a directory of its own, started the way systemd would (READY=1 on a
+/// notification socket) and stopped with SIGTERM, for the benchmarks that need one.
+struct BenchDaemon {
+    let executable: String
+    let directory = TemporaryDirectory()
+    let notify: NotifyListener
+    let configuration: String
+
+    init(executable: String) {
+        self.executable = executable
+        notify = NotifyListener(path: directory.file("notify"))
+        configuration = directory.write("mediationd.toml", """
+        [service]
+        state_directory = "\(directory.path)"
+        socket_path = "\(directory.file("io.mediationd"))"
+        log_level = "warning"
+        log_target = "stderr"
+        """)
+    }
+
+    var database: String { directory.file("mediationd.sqlite") }
+    var socketPath: String { directory.file("io.mediationd") }
+
+    /// Starts it and returns once it said READY=1, with the seconds that took.
+    func start() throws -> (ChildProcess, seconds: Double) {
+        let began = RoundTripSample.now()
+        let daemon = try ChildProcess(executable, ["--config", configuration], environment: ["NOTIFY_SOCKET": notify.path], directory: directory, name: "daemon")
+        guard notify.blockingWait(for: "READY", value: "1", timeout: 60) != nil else { fatalError("no READY=1: \(daemon.standardError)") }
+        return (daemon, Double(RoundTripSample.now() - began) / 1e9)
+    }
+
+    func stop(_ daemon: ChildProcess) {
+        daemon.signal(SIGTERM)
+        let status = daemon.blockingWaitForExit(timeout: 60)
+        guard status == 0 else { fatalError("the daemon did not stop cleanly (status \(status.map(String.init) ?? "none, still running")): \(daemon.standardError)") }
+    }
+}
