@@ -105,15 +105,23 @@ struct SchedulingLoad {
         let bookingDays = days
         let began = RoundTripSample.now()
         let refused = Atomic(0)
-        DispatchQueue.concurrentPerform(iterations: clients) { client in
-            let socket = try! RawVarlinkSocket(path: path)
-            for index in 0..<perClient {
-                let start = ["09:00", "10:45", "13:30", "15:15"][index % 4]
-                let reply = call(socket, "Scheduling.Book", String(format: #"{"case":"B%02d-%d","mediator":"b%02d","place":"q%02d","start":"%@ %@"}"#,
-                                                                     client + 1, index, client + 1, client + 1, bookingDays[index / 4], start))
-                if reply.string("error") != nil { refused.add(1) }
-            }
+        // A thread per client: DispatchQueue.concurrentPerform would run only as many at once
+        // as there are cores, two here, not sixteen.
+        let finished = DispatchGroup()
+        for client in 0..<clients {
+            finished.enter()
+            Thread {
+                defer { finished.leave() }
+                let socket = try! RawVarlinkSocket(path: path)
+                for index in 0..<perClient {
+                    let start = ["09:00", "10:45", "13:30", "15:15"][index % 4]
+                    let reply = call(socket, "Scheduling.Book", String(format: #"{"case":"B%02d-%d","mediator":"b%02d","place":"q%02d","start":"%@ %@"}"#,
+                                                                         client + 1, index, client + 1, client + 1, bookingDays[index / 4], start))
+                    if reply.string("error") != nil { refused.add(1) }
+                }
+            }.start()
         }
+        finished.wait()
         let bookingSeconds = Double(RoundTripSample.now() - began) / 1e9
         stop(daemon)
         guard refused.value == 0 else { fatalError("\(refused.value) bookings were refused; the load is meant to fit") }
