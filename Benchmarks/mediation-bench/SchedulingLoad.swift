@@ -56,7 +56,7 @@ struct SchedulingLoad {
         INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, booked_at, changed_at)
           SELECT lower(hex(randomblob(16))), 'SEED', printf('m%03d', i), printf('r%03d', i),
                  CAST(strftime('%s', day || ' ' || start, 'utc') AS INTEGER) * 1000,
-                 CAST(strftime('%s', day || ' ' || start, 'utc') AS INTEGER) * 1000 + 5400000, 'scheduled', 0, '2026-01-01 00:00:00', 0
+                 CAST(strftime('%s', day || ' ' || start, 'utc') AS INTEGER) * 1000 + 5400000, 'scheduled', 0, 0, 0
           FROM days, m, t;
         COMMIT;
         """, database: database)

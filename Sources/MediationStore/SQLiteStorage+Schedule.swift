@@ -74,19 +74,16 @@ extension SQLiteStorage: ScheduleStore {
                 self.mediatorCache.fill(all, readAt: cache.generation)
                 return all
             }()
+            // Each booking is checked before anything of it is written, so a refused one leaves
+            // nothing to roll back; a database error fails the whole batch.
             return try zip(bookings, author).map { booking, author in
-                var outcome: Result<Session, any Error> = .failure(CancellationError())
                 do {
-                    try db.inSavepoint {
-                        outcome = .success(try Self.book(booking, author: author, at: at, cachedMediators: cachedMediators, db))
-                        return .commit
-                    }
+                    return .success(try Self.book(booking, author: author, at: at, cachedMediators: cachedMediators, db))
                 } catch let error as DatabaseError {
                     throw error
                 } catch {
-                    outcome = .failure(error)
+                    return .failure(error)
                 }
-                return outcome
             }
         }
     }
@@ -100,7 +97,7 @@ extension SQLiteStorage: ScheduleStore {
             INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, after_deadline_reason, reminder_at, booked_at, changed_at)
             VALUES (?, ?, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?, ?)
             """).execute(arguments: [uid, booking.caseReference.text, booking.mediator, booking.place, Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound),
-                                     booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), at, Self.milliseconds(at)])
+                                     booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), Self.milliseconds(at), Self.milliseconds(at)])
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?").execute(arguments: [Self.milliseconds(at), booking.mediator])
         var summary = "booked \(LocalDateTime(span.lowerBound)) to \(LocalDateTime(span.upperBound).time) with \(booking.mediator) in \(booking.place)"
@@ -148,7 +145,7 @@ extension SQLiteStorage: ScheduleStore {
         try await pool.read { db in
             guard let session = try Self.fetchSession(id, db) else { return nil }
             let history = try Row.fetchAll(db, sql: "SELECT * FROM session_history WHERE session_id = ? ORDER BY id", arguments: [id]).map { row in
-                SessionHistoryEntry(at: row["at"], author: ChangeAuthor(uid: UInt32(truncatingIfNeeded: row["uid"] as Int64), login: row["login"]),
+                SessionHistoryEntry(at: Self.instant(row["at"]), author: ChangeAuthor(uid: UInt32(truncatingIfNeeded: row["uid"] as Int64), login: row["login"]),
                                     action: row["action"], summary: row["summary"])
             }
             return (session, history)
@@ -268,6 +265,8 @@ extension SQLiteStorage: ScheduleStore {
         }
         guard let place = try fetchPlace(name, db) else { throw ScheduleStoreError.unknownPlace(name) }
         let day = CalendarDate(span.lowerBound)
+        // Three queries, not one with OR: each uses its own index, where SQLite would scan the
+        // whole table for the combination.
         func live(_ condition: String, _ arguments: StatementArguments) throws -> [Session] {
             try Array(Row.fetchCursor(db.cachedStatement(sql: "SELECT \(sessionColumns) FROM session WHERE state = 'scheduled' AND \(condition)"),
                                       arguments: arguments).map(session)).filter { $0.id != id }
@@ -275,7 +274,10 @@ extension SQLiteStorage: ScheduleStore {
         let context = BookingRules.Context(
             track: (standing[0] as String?).flatMap(Track.init(rawValue:)), closed: standing[1], sessionDeadline: (standing[2] as String?).flatMap { CalendarDate(iso: $0) },
             mediatorSessions: try live("mediator = ? AND starts >= ? AND starts < ?", [login, milliseconds(day.startOfDay), milliseconds(day.adding(days: 1).startOfDay)]),
-            placeSessions: try live("place = ? AND starts < ? AND ends > ?", [name, milliseconds(span.upperBound), milliseconds(span.lowerBound)]),
+            // No session lasts longer than a day, so one that overlaps started less than a day
+            // before: that bound keeps the index range to a day, not the room's whole history.
+            placeSessions: try live("place = ? AND starts > ? AND starts < ? AND ends > ?",
+                                    [name, milliseconds(span.lowerBound) - Int64(OfficeRules.maximumDuration * 1000), milliseconds(span.upperBound), milliseconds(span.lowerBound)]),
             caseSessions: try live("case_reference = ?", [reference.text]))
         try change.rules.check(case: reference, mediator: mediator, place: place, span: span,
                                afterDeadline: change.afterDeadlineReason != nil, context: context, now: change.now)
@@ -344,6 +346,6 @@ extension SQLiteStorage: ScheduleStore {
 
     private static func appendHistory(_ id: Int64, author: ChangeAuthor, at: Date, action: String, summary: String, _ db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO session_history (session_id, at, uid, login, action, summary) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [id, at, Int64(author.uid), author.login, action, summary])
+            .execute(arguments: [id, milliseconds(at), Int64(author.uid), author.login, action, summary])
     }
 }

@@ -115,7 +115,7 @@ enum SchemaMigrations {
                   sequence INTEGER NOT NULL,
                   after_deadline_reason TEXT,
                   reminder_at INTEGER,
-                  booked_at DATETIME NOT NULL,
+                  booked_at INTEGER NOT NULL,
                   changed_at INTEGER NOT NULL
                 );
                 CREATE INDEX session_live_start ON session(starts) WHERE state = 'scheduled';
@@ -127,7 +127,7 @@ enum SchemaMigrations {
                 CREATE TABLE session_history (
                   id INTEGER PRIMARY KEY,
                   session_id INTEGER NOT NULL REFERENCES session(id),
-                  at DATETIME NOT NULL,
+                  at INTEGER NOT NULL,
                   uid INTEGER NOT NULL,
                   login TEXT NOT NULL,
                   action TEXT NOT NULL,
