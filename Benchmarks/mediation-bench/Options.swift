@@ -13,7 +13,7 @@ struct Options {
     var startRuns = 10
     var reminders = 300
     var searches = 300
-    var bookingsPerClient = 60
+    var bookingsPerClient = 72
     var bookingClients = 16
     /// Which parts to run: status, cases, scheduling.
     var sections: Set<String> = ["status", "cases", "scheduling"]

@@ -103,36 +103,51 @@ struct SchedulingLoad {
         }
         let path = directory.file("io.mediationd")
         let bookingDays = days
-        let began = RoundTripSample.now()
         let refused = Atomic(0)
-        // A thread per client: DispatchQueue.concurrentPerform would run only as many at once
-        // as there are cores, two here, not sixteen.
-        let finished = DispatchGroup()
-        for client in 0..<clients {
-            finished.enter()
-            Thread {
-                defer { finished.leave() }
-                let socket = try! RawVarlinkSocket(path: path)
-                for index in 0..<perClient {
-                    let start = ["09:00", "10:45", "13:30", "15:15"][index % 4]
-                    let reply = call(socket, "Scheduling.Book", String(format: #"{"case":"B%02d-%d","mediator":"b%02d","place":"q%02d","start":"%@ %@"}"#,
-                                                                         client + 1, index, client + 1, client + 1, bookingDays[index / 4], start))
-                    if reply.string("error") != nil { refused.add(1) }
-                }
-            }.start()
+        /// Books indices `range` of every client's cases, a thread per client: DispatchQueue's
+        /// concurrentPerform would run only as many at once as there are cores, two here.
+        func book(_ range: Range<Int>) -> Double {
+            let began = RoundTripSample.now()
+            let finished = DispatchGroup()
+            for client in 0..<clients {
+                finished.enter()
+                Thread {
+                    defer { finished.leave() }
+                    let socket = try! RawVarlinkSocket(path: path)
+                    let name = (client + 1 < 10 ? "0" : "") + String(client + 1)
+                    for index in range {
+                        let start = ["09:00", "10:45", "13:30", "15:15"][index % 4]
+                        // Built and checked as plain text: the client's own JSON work would take
+                        // the daemon's cores on this machine.
+                        try! socket.blockingSend(#"{"method":"io.mediationd.Scheduling.Book","parameters":{"case":"B\#(name)-\#(index)","mediator":"b\#(name)","place":"q\#(name)","start":"\#(bookingDays[index / 4]) \#(start)"}}"#)
+                        guard let reply = socket.blockingReceive(timeout: 60) else { fatalError("no reply to Book") }
+                        if reply.contains(#""error":"#) { refused.add(1) }
+                    }
+                }.start()
+            }
+            finished.wait()
+            return Double(clients * range.count) / (Double(RoundTripSample.now() - began) / 1e9)
         }
-        finished.wait()
-        let bookingSeconds = Double(RoundTripSample.now() - began) / 1e9
-        stop(daemon)
-        guard refused.value == 0 else { fatalError("\(refused.value) bookings were refused; the load is meant to fit") }
-        let bookings = Double(clients * perClient) / bookingSeconds
-
-        let commits = options.bookingsPerClient * clients
         let baselineDatabase = directory.file("baseline.sqlite")
         _ = sqlite("PRAGMA journal_mode = WAL; CREATE TABLE booking (id INTEGER PRIMARY KEY, mediator TEXT, starts INTEGER, ends INTEGER);", database: baselineDatabase)
-        let inserts = (0..<commits).map { "INSERT INTO booking (mediator, starts, ends) VALUES ('b\($0 % 16)', \($0), \($0 + 1));" }.joined(separator: "\n")
-        let baselineSeconds = sqlite("PRAGMA synchronous = FULL;\n" + inserts, database: baselineDatabase)
-        let baseline = Double(commits) / baselineSeconds
+        func commitSingly(_ count: Int) -> Double {
+            let inserts = (0..<count).map { "INSERT INTO booking (mediator, starts, ends) VALUES ('b\($0 % 16)', \($0), \($0 + 1));" }.joined(separator: "\n")
+            return Double(count) / sqlite("PRAGMA synchronous = FULL;\n" + inserts, database: baselineDatabase)
+        }
+        // Alternating rounds, so that both see the same disk: its flush time wanders by a factor
+        // of two from minute to minute on a shared machine.
+        let rounds = 4
+        let perRound = perClient / rounds
+        var results: [(bookings: Double, commits: Double)] = []
+        for round in 0..<rounds {
+            let commits = commitSingly(clients * perRound)
+            let bookings = book(round * perRound..<(round + 1) * perRound)
+            results.append((bookings, commits))
+        }
+        stop(daemon)
+        guard refused.value == 0 else { fatalError("\(refused.value) bookings were refused; the load is meant to fit") }
+        let ratios = results.map { $0.bookings / $0.commits }
+        let medianRatio = ratios.sorted()[ratios.count / 2]
 
         let p99 = searches.percentile(99) / 1000
         return """
@@ -146,10 +161,12 @@ struct SchedulingLoad {
         | slot search (`Suggest` round trip), \(searches.count) searches for all mediators, one mediator or one room: p50 | \(String(format: "%.2f", searches.percentile(50) / 1000)) ms | |
         | slot search: p99 | \(String(format: "%.2f", p99)) ms | < 10 ms |
         | slot search: max | \(String(format: "%.2f", searches.percentile(100) / 1000)) ms | |
-        | bookings acknowledged, \(clients) parallel clients, \(clients * perClient) bookings | \(String(format: "%.0f", bookings)) per s | ≥ single commits |
-        | single SQLite commits, WAL, synchronous=FULL, sqlite3 shell, \(commits) commits | \(String(format: "%.0f", baseline)) per s | |
+        \(results.enumerated().map { index, round in
+            "| round \(index + 1): bookings acknowledged, \(clients) parallel clients, \(clients * perRound) bookings | \(String(format: "%.0f", round.bookings)) per s | ≥ single commits |\n"
+                + "| round \(index + 1): single SQLite commits, WAL, synchronous=FULL, sqlite3 shell, \(clients * perRound) commits | \(String(format: "%.0f", round.commits)) per s | |"
+        }.joined(separator: "\n"))
 
-        Targets: slot search \(p99 < 10 ? "met" : "not met"), booking throughput \(bookings >= baseline ? "met" : "not met") (\(String(format: "%.2f", bookings / baseline))× single commits).
+        Targets: slot search \(p99 < 10 ? "met" : "not met"), booking throughput \(medianRatio >= 1 ? "met" : "not met") (bookings per single commit by round: \(ratios.map { String(format: "%.2f×", $0) }.joined(separator: ", ")); median \(String(format: "%.2f×", medianRatio))).
 
         """
     }

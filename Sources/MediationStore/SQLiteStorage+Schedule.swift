@@ -76,7 +76,7 @@ extension SQLiteStorage: ScheduleStore {
             }()
             // Each booking is checked before anything of it is written, so a refused one leaves
             // nothing to roll back; a database error fails the whole batch.
-            return try zip(bookings, author).map { booking, author in
+            let results: [Result<Session, any Error>] = try zip(bookings, author).map { booking, author in
                 do {
                     return .success(try Self.book(booking, author: author, at: at, cachedMediators: cachedMediators, db))
                 } catch let error as DatabaseError {
@@ -85,6 +85,12 @@ extension SQLiteStorage: ScheduleStore {
                     return .failure(error)
                 }
             }
+            // For round robin in slot suggestions: once per mediator booked in this batch.
+            let booked = Set(results.compactMap { try? $0.get().mediator })
+            for login in booked.sorted() {
+                try db.cachedStatement(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?").execute(arguments: [Self.milliseconds(at), login])
+            }
+            return results
         }
     }
 
@@ -99,7 +105,6 @@ extension SQLiteStorage: ScheduleStore {
             """).execute(arguments: [uid, booking.caseReference.text, booking.mediator, booking.place, Self.milliseconds(span.lowerBound), Self.milliseconds(span.upperBound),
                                      booking.change.afterDeadlineReason, booking.change.reminder(span.lowerBound).map(Self.milliseconds), Self.milliseconds(at), Self.milliseconds(at)])
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "UPDATE mediator SET last_booked_at = ? WHERE login = ?").execute(arguments: [Self.milliseconds(at), booking.mediator])
         var summary = "booked \(LocalDateTime(span.lowerBound)) to \(LocalDateTime(span.upperBound).time) with \(booking.mediator) in \(booking.place)"
         if let reason = booking.change.afterDeadlineReason { summary += "; after the session deadline: \(reason)" }
         try Self.appendHistory(id, author: author, at: at, action: "booked", summary: summary, db)

@@ -6,6 +6,7 @@ import Glibc
 /// benchmarks can measure without a framework in the way.
 public final class RawVarlinkSocket: @unchecked Sendable {
     public let fd: CInt
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
     private var pending: [UInt8] = []
 
     public init(path: String) throws {
@@ -50,7 +51,7 @@ public final class RawVarlinkSocket: @unchecked Sendable {
             }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0, waitReadable(fd, timeout: remaining) else { return nil }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
+            // One buffer for the socket's life: benchmarks receive thousands of replies.
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count <= 0 {
                 closed = true
