@@ -6,7 +6,8 @@ struct MediatorLeaveCommand: AsyncParsableCommand {
         commandName: "leave",
         abstract: "Record leave (verlof) or another absence: the mediator cannot be booked then.",
         discussion: """
-        Leave is taken in whole days, from the first to the last day inclusive. Periods of one \
+        Dates (YYYY-MM-DD) take whole days, from the first to the last day inclusive; a time \
+        ("YYYY-MM-DD HH:MM") takes part of a day, such as a training afternoon. Periods of one \
         mediator may not overlap. Sessions already booked in the period are not moved: \
         'mediator show' lists them, to reschedule.
 
@@ -16,10 +17,10 @@ struct MediatorLeaveCommand: AsyncParsableCommand {
 
     @OptionGroup var target: MediatorLoginArgument
 
-    @Option(help: ArgumentHelp("The first day of leave.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The first day of leave, or the time the absence starts.", valueName: "YYYY-MM-DD[ HH:MM]"))
     var from: String
 
-    @Option(help: ArgumentHelp("The last day of leave.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The last day of leave, or the time the absence ends.", valueName: "YYYY-MM-DD[ HH:MM]"))
     var to: String
 
     @Option(help: ArgumentHelp("Why, e.g. vakantie; shown to whoever books.", valueName: "text"))

@@ -37,10 +37,14 @@ struct MediatorSheet {
 
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-    /// Leave in whole days, its last day inclusive, as it was given to `mediator leave`.
+    /// Leave as it was given to `mediator leave`: whole days with the last day inclusive, or
+    /// times for part of a day.
     static func period(_ leave: WireLeave) -> String {
         let days = OfficeTime.days()
-        // The period ends at midnight after its last day.
+        let minutes = OfficeTime(seconds: false)
+        // Whole days start and end at midnight; the period ends at the midnight after its last day.
+        guard minutes.format(leave.from).contains(" 00:00 "), minutes.format(leave.to).contains(" 00:00 ")
+        else { return "\(minutes.format(leave.from)) to \(minutes.format(leave.to)) (\(leave.reason))" }
         return "\(days.format(leave.from)) to \(days.format(leave.to.addingTimeInterval(-1))) (\(leave.reason))"
     }
 }

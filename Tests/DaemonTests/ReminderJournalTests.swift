@@ -146,3 +146,43 @@ struct ReminderJournalTests {
         #expect(await daemon.stop() == 0)
     }
 }
+
+/// The mediator's reminder the working day before a session, in the real journal.
+@Suite("Session reminders in the journal", .timeLimit(.minutes(3)))
+struct SessionReminderJournalTests {
+    private func call(_ daemon: DaemonHarness, _ method: String, _ parameters: String) async throws -> JSONObject {
+        let socket = try RawVarlinkSocket(path: daemon.socketPath)
+        try await socket.send(#"{"method":"io.mediationd.\#(method)","parameters":\#(parameters)}"#)
+        return try #require(await socket.receiveJSON(timeout: 60))
+    }
+
+    @Test func aSessionReminderThatFellDueWhileDownIsSentAtStartWithTheSessionAndMediator() async throws {
+        try Journald.ensureRunning()
+        let daemon = DaemonHarness()
+        try await daemon.startDirectAndWait()
+        let reference = "SESSION-\(UInt32.random(in: 0...UInt32.max))"
+        _ = try await call(daemon, "Scheduling.AddMediator", #"{"login":"anna","displayName":"Anna de Boer","hours":["mon-fri 08:30-17:30"],"maximumSessionsPerDay":4}"#)
+        _ = try await call(daemon, "Scheduling.AddPlace", #"{"name":"Kamer 1","kind":"room","capacity":6}"#)
+        _ = try await call(daemon, "Cases.Register", #"{"reference":"\#(reference)","agency":"UWV","subject":"s","complainant":{"name":"Marieke de Vries","contact":"marieke@example.nl"}}"#)
+        _ = try await call(daemon, "Cases.Decide", #"{"reference":"\#(reference)","track":"mediation","reason":"r"}"#)
+        let slots = try await call(daemon, "Scheduling.Suggest", #"{"case":"\#(reference)","count":1}"#)
+        let start = try #require((slots.object("parameters")?.values["slots"] as? [[String: Any]])?.first?["startLocal"] as? String)
+        let booked = try await call(daemon, "Scheduling.Book", #"{"case":"\#(reference)","mediator":"anna","place":"Kamer 1","start":"\#(start)"}"#)
+        let id = try #require(booked.object("parameters")?.object("session")?.int("id"))
+        #expect(await daemon.stop() == 0)
+        // As if the daemon had been down when the reminder was due.
+        let anHourAgo = Int64((Date().timeIntervalSince1970 - 3600) * 1000)
+        let update = try await runCommand("/usr/bin/sqlite3", [daemon.stateDirectory + "/mediationd.sqlite", "UPDATE session SET reminder_at = \(anHourAgo) WHERE id = \(id)"])
+        #expect(update.status == 0, "\(update.error)")
+
+        try await daemon.startDirectAndWait()
+        let entry = try #require(try await Journald.entries(["MEDIATION_SESSION=\(id)", "MEDIATION_CASE=\(reference)"], since: daemon.createdAt).first)
+        #expect(entry.string("MESSAGE_ID") == ReminderJournal.session.rawValue)
+        #expect(entry.string("MEDIATION_MEDIATOR") == "anna")
+        #expect(entry.string("PRIORITY") == "5")
+        let message = try #require(entry.string("MESSAGE"))
+        #expect(message.contains(String(start.suffix(5))) && message.contains("Kamer 1"))
+        #expect(!message.contains("Marieke") && !message.contains("example.nl"))
+        #expect(await daemon.stop() == 0)
+    }
+}

@@ -64,6 +64,16 @@ struct SessionCommandTests {
         #expect(sheet.hasPrefix("Mediator anna\n"), "\(sheet)")
         #expect(sheet.contains("\(first) to \(last) (vakantie)") && sheet.hasSuffix("Upcoming sessions\nnone\n"), "\(sheet)")
 
+        // An absence for part of a day, given as times: bob's training afternoon.
+        let training = first.adding(days: 10)
+        let partial = try await desk.reply(WireMediatorReply.self, ["mediator", "leave", "bob", "--from", "\(training) 13:00", "--to", "\(training) 17:00", "--reason", "training"]).mediator
+        #expect(partial.leave.count == 1)
+        #expect((partial.leave.first.map { $0.to.timeIntervalSince($0.from) } ?? 0) == 14_400, "13:00 to 17:00")
+        let bobSheet = try await desk.succeed(["mediator", "show", "bob"])
+        #expect(bobSheet.contains("\(training) 13:00") && bobSheet.contains("\(training) 17:00") && bobSheet.contains("(training)"), "\(bobSheet)")
+        await desk.expectRefused(["mediator", "leave", "bob", "--from", "\(training) 16:00", "--to", "\(training) 18:00", "--reason", "more"], saying: "overlaps")
+        await desk.expectRefused(["mediator", "leave", "bob", "--from", "\(training) 17:00", "--to", "\(training) 13:00", "--reason", "x"], saying: "before it starts")
+
         let room = try await desk.succeed(["room", "add", "Kamer 1", "--capacity", "6"])
         #expect(room == "Added room Kamer 1 for 6 people.\n")
         let video = try await desk.succeed(["room", "add", "Beeldbellen", "--capacity", "8", "--video"])
@@ -319,7 +329,7 @@ struct SessionCommandTests {
             (["mediator", "leave", "nobody", "--from", "\(away)", "--to", "\(away)", "--reason", "x"], "there is no mediator nobody"),
             (["mediator", "leave", "anna", "--from", "\(away.adding(days: 4))", "--to", "\(away.adding(days: 9))", "--reason", "x"], "overlaps"),
             (["mediator", "leave", "anna", "--from", "\(away.adding(days: 20))", "--to", "\(away.adding(days: 19))", "--reason", "x"], "the leave ends"),
-            (["mediator", "leave", "anna", "--from", "2026-02-30", "--to", "\(away)", "--reason", "x"], "--from \"2026-02-30\" is not a date"),
+            (["mediator", "leave", "anna", "--from", "2026-02-30", "--to", "\(away)", "--reason", "x"], "--from \"2026-02-30\" is neither a day (YYYY-MM-DD) nor a time"),
             (["mediator", "add", "anna", "--name", "Anna Bakker"], "mediator anna already exists"),
             (["mediator", "add", "9lives", "--name", "X"], "\"9lives\" is not a Unix login"),
             (["mediator", "add", "dirk", "--name", "  "], "--name must not be empty"),

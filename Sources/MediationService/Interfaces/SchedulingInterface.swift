@@ -61,7 +61,8 @@ public enum SchedulingInterface {
     # The mediator and their sessions still to come.
     method GetMediator(login: string) -> (mediator: Mediator, sessions: []Session)
     method SetHours(login: string, hours: ?[]string, maximumSessionsPerDay: ?int) -> (mediator: Mediator)
-    # Leave in whole days, from the first to the last day inclusive.
+    # Leave or another absence: "YYYY-MM-DD" for whole days (the last one included), or
+    # "YYYY-MM-DD HH:MM" for part of a day, such as a training afternoon.
     method AddLeave(login: string, from: string, to: string, reason: string) -> (mediator: Mediator)
 
     method AddPlace(name: string, kind: PlaceKind, capacity: int) -> (place: Place)
@@ -144,11 +145,11 @@ public enum SchedulingInterface {
             return WireMediatorReply(mediator: WireMediator(try await run { try await schedule.setHours(input.login, hours: weekly, maximumSessionsPerDay: daily) }))
         }
         methods.method("AddLeave") { (input: AddLeaveInput, _) in
-            let first = try errors.date(input.from, parameter: "from")
-            let last = try errors.date(input.to, parameter: "to")
-            guard first <= last else { throw errors.make("InvalidValue", ["parameter": .string("to")], "the leave ends (\(last)) before it starts (\(first))") }
+            let from = try leaveBound(input.from, parameter: "from", end: false)
+            let to = try leaveBound(input.to, parameter: "to", end: true)
+            guard from < to else { throw errors.make("InvalidValue", ["parameter": .string("to")], "the leave ends (\(input.to)) before it starts (\(input.from))") }
             try requireText(input.reason, "reason")
-            let period = Unavailability(days: first, through: last, reason: input.reason)
+            let period = Unavailability(from: from, to: to, reason: input.reason)
             return WireMediatorReply(mediator: WireMediator(try await run { try await schedule.addLeave(input.login, period) }))
         }
         methods.method("AddPlace") { (input: AddPlaceInput, _) in
@@ -235,6 +236,16 @@ public enum SchedulingInterface {
         case .ambiguous:
             throw errors.make("InvalidTime", ["parameter": .string(parameter), "value": .string(text)], "\(text) happens twice in Amsterdam: the clocks go back that night; pick a time outside 02:00-03:00")
         }
+    }
+
+    /// A whole day (its start, or for the end the midnight after it) or a local time.
+    private static func leaveBound(_ text: String, parameter: String, end: Bool) throws(VarlinkError) -> Date {
+        if let day = CalendarDate(iso: text) { return end ? day.adding(days: 1).startOfDay : day.startOfDay }
+        guard LocalDateTime(text) != nil else {
+            throw errors.make("InvalidDate", ["parameter": .string(parameter), "value": .string(text)],
+                              "\(parameter) \"\(text)\" is neither a day (YYYY-MM-DD) nor a time (\"YYYY-MM-DD HH:MM\")")
+        }
+        return try instant(text, parameter: parameter)
     }
 
     private static func duration(_ text: String) throws(VarlinkError) -> TimeInterval {
