@@ -100,3 +100,19 @@ struct ScheduleServiceTests {
         #expect(try await storage.sessions(SessionQuery()).isEmpty, "nothing was booked by a refusal")
     }
 }
+
+@Suite("Calendar files at shutdown", .timeLimit(.minutes(1)))
+struct CalendarFlushTests {
+    @Test func aFlushWritesPendingFilesWithoutWaitingOutTheDelay() async throws {
+        let directory = TemporaryDirectory()
+        let storage = try SQLiteStorage.open(directory: directory.path)
+        // A delay far beyond the suite's time limit: only a flush that cuts it short passes.
+        let schedule = ScheduleService(store: storage, clock: TestClock(Date()), rules: BookingRules(office: .standard, calendar: WorkingDayCalendar()),
+                                       reminderTime: LocalTime(hour: 9, minute: 0)!, events: CaseEventHub(), calendarDirectory: directory.file("calendars"),
+                                       calendarDelay: .seconds(600), logger: Logger(label: "test"), reminderScheduled: { _ in })
+        _ = try await schedule.addMediator(Mediator(login: "anna", displayName: "Anna", hours: WeeklyHours(lines: ["mon-fri 09:00-17:00"])!, maximumSessionsPerDay: 3))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("calendars/anna.ics")), "not before the delay")
+        await schedule.flushCalendars()
+        #expect(try String(contentsOfFile: directory.file("calendars/anna.ics"), encoding: .utf8).hasPrefix("BEGIN:VCALENDAR"))
+    }
+}

@@ -17,6 +17,7 @@ public struct MediationDaemon: Sendable {
     private let socket: ListeningSocket
     private let journal: LifecycleJournal
     private let status: StatusReporter
+    private let schedule: ScheduleService
 
     /// - Parameter configurationPath: the file named on the command line, re-read on SIGHUP (nil
     ///   for the default path).
@@ -115,12 +116,18 @@ public struct MediationDaemon: Sendable {
                 logger: logger
             ).withShutdownTimeout(seconds: configuration.shutdownTimeoutSeconds)
         )
-        return MediationDaemon(group: group, storage: storage, socket: socket, journal: journal, status: status)
+        do {
+            try await schedule.republishCalendars()
+        } catch {
+            logger.error("The mediators' calendar files could not be rewritten at start: \(error)")
+        }
+        return MediationDaemon(group: group, storage: storage, socket: socket, journal: journal, status: status, schedule: schedule)
     }
 
     /// Serves until SIGTERM or SIGINT, then drains and returns.
     public func run() async throws {
         try await group.run()
+        await schedule.flushCalendars()
         // A socket systemd passed stays systemd's; one bound here is removed, so the next start
         // (or a client) does not meet a socket file that nobody listens on.
         if socket.origin == .selfBound, let path = socket.path {

@@ -14,6 +14,9 @@ actor CalendarPublisher {
     private var dirty: Set<String> = []
     private var writing = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var pause: (id: Int, resume: CheckedContinuation<Void, Never>)?
+    private var pauses = 0
+    private var flushing = false
     private let delay: Duration
 
     init(store: any ScheduleStore, calendars: MediatorCalendars, logger: Logger, delay: Duration) {
@@ -36,9 +39,39 @@ actor CalendarPublisher {
         await withCheckedContinuation { waiting.append($0) }
     }
 
+    /// Writes what is pending now rather than after the delay, and returns when it is written:
+    /// at shutdown, so that a change made just before the stop is in the file.
+    func flush() async {
+        flushing = true
+        defer { flushing = false }
+        endPause(pause?.id)
+        await settled()
+    }
+
+    /// Waits out the delay, unless a flush ends the wait early. Not a cancelled task: the
+    /// database refuses to read for one of those.
+    private func waitDelay() async {
+        guard !flushing else { return }
+        pauses += 1
+        let id = pauses
+        await withCheckedContinuation { continuation in
+            pause = (id, continuation)
+            Task { [delay] in
+                try? await Task.sleep(for: delay)
+                await self.endPause(id)
+            }
+        }
+    }
+
+    private func endPause(_ id: Int?) {
+        guard let current = pause, current.id == id else { return }
+        pause = nil
+        current.resume.resume()
+    }
+
     private func writeDirty() async {
         while !dirty.isEmpty {
-            try? await Task.sleep(for: delay)
+            await waitDelay()
             // What changes while these are written waits for the next round, after the delay.
             let round = dirty
             dirty = []

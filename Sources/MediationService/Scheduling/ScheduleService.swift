@@ -129,6 +129,17 @@ public final class ScheduleService: Sendable {
         await calendars.settled()
     }
 
+    /// Rewrites every mediator's calendar file: at start, since a stop without warning (a crash,
+    /// a power cut) may have left a file a change behind the database.
+    public func republishCalendars() async throws {
+        for mediator in try await store.mediators() { await calendars.republish(mediator.login) }
+    }
+
+    /// Writes pending calendar files at once; at shutdown.
+    public func flushCalendars() async {
+        await calendars.flush()
+    }
+
     private func changed(_ session: Session, _ action: String, author: ChangeAuthor) async {
         if session.isLive, let reminder = change(afterDeadline: nil, now: clock.now).reminder(session.start) {
             reminderScheduled(reminder)
