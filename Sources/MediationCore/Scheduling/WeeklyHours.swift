@@ -29,9 +29,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        Self.order.compactMap { day in days[day].map { "\(Self.name(day)) \($0)" } }.joined(separator: "; ")
-    }
+    public var description: String { lines.joined(separator: "; ") }
 
     /// One line per working day, in the form `init(lines:)` reads.
     public var lines: [String] {

@@ -209,8 +209,8 @@ public enum CasesInterface {
     public static func make(cases: CaseService, events: CaseEventHub) throws -> VarlinkInterface {
         var methods = VarlinkMethodTable()
         methods.method("Register") { (input: RegisterInput, request) in
-            let reference = try input.reference.map(parseReference)
-            let received = try input.received.map { try parseDate($0, parameter: "received") }
+            let reference = try input.reference.map { try errors.reference($0) }
+            let received = try input.received.map { try errors.date($0, parameter: "received") }
             let record = try await run {
                 try await cases.register(
                     reference: reference, received: received, agency: input.agency, subject: input.subject,
@@ -219,35 +219,35 @@ public enum CasesInterface {
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Decide") { (input: DecideInput, request) in
-            let reference = try parseReference(input.reference)
+            let reference = try errors.reference(input.reference)
             let record = try await run {
                 try await cases.decide(reference, track: input.track.track, reason: input.reason, referredTo: input.referredTo, author: ChangeAuthor(request.peer))
             }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Suspend") { (input: ReasonInput, request) in
-            let reference = try parseReference(input.reference)
+            let reference = try errors.reference(input.reference)
             let record = try await run { try await cases.suspend(reference, reason: input.reason, author: ChangeAuthor(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Resume") { (input: ReferenceInput, request) in
-            let reference = try parseReference(input.reference)
+            let reference = try errors.reference(input.reference)
             let record = try await run { try await cases.resume(reference, author: ChangeAuthor(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Extend") { (input: ExtendInput, request) in
-            let reference = try parseReference(input.reference)
+            let reference = try errors.reference(input.reference)
             let term = try parseTerm(input.by, parameter: "by")
             let record = try await run { try await cases.extend(reference, by: term, reason: input.reason, author: ChangeAuthor(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Close") { (input: CloseInput, request) in
-            let reference = try parseReference(input.reference)
+            let reference = try errors.reference(input.reference)
             let record = try await run { try await cases.close(reference, outcome: input.outcome, author: ChangeAuthor(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Show") { (input: ReferenceInput, _) in
-            let reference = try parseReference(input.reference)
+            let reference = try errors.reference(input.reference)
             let (record, history) = try await run { try await cases.show(reference) }
             return WireShowReply(case: WireCase(record, today: cases.today), history: history.map(WireHistoryEntry.init))
         }
@@ -287,17 +287,9 @@ public enum CasesInterface {
 
     private static let errors = InterfaceErrors(interface: name)
 
-    private static func parseReference(_ text: String) throws(VarlinkError) -> CaseReference {
-        try errors.reference(text)
-    }
-
-    private static func parseDate(_ text: String, parameter: String) throws(VarlinkError) -> CalendarDate {
-        try errors.date(text, parameter: parameter)
-    }
-
     private static func parseTerm(_ text: String, parameter: String) throws(VarlinkError) -> Term {
         guard let term = Term(text) else {
-            throw error("InvalidTerm", ["parameter": .string(parameter), "value": .string(text)],
+            throw errors.make("InvalidTerm", ["parameter": .string(parameter), "value": .string(text)],
                         "\(parameter) \"\(text)\" is not a term; write a whole number above zero and d, w or wd (working days), e.g. 2w")
         }
         return term
@@ -306,7 +298,7 @@ public enum CasesInterface {
     private static func parseLimit(_ limit: Int?) throws(VarlinkError) -> Int {
         guard let limit else { return 500 }
         guard (1...100_000).contains(limit) else {
-            throw error("InvalidLimit", ["limit": .int(Int64(limit))], "limit \(limit) is out of range; ask for 1 to 100000")
+            throw errors.make("InvalidLimit", ["limit": .int(Int64(limit))], "limit \(limit) is out of range; ask for 1 to 100000")
         }
         return limit
     }
@@ -322,9 +314,9 @@ public enum CasesInterface {
         } catch let storeError as CaseStoreError {
             switch storeError {
             case .notFound(let reference):
-                throw error("CaseNotFound", ["reference": .string(reference.text)], storeError.description)
+                throw errors.make("CaseNotFound", ["reference": .string(reference.text)], storeError.description)
             case .referenceTaken(let reference):
-                throw error("ReferenceTaken", ["reference": .string(reference.text)], storeError.description)
+                throw errors.make("ReferenceTaken", ["reference": .string(reference.text)], storeError.description)
             }
         }
     }
@@ -333,29 +325,27 @@ public enum CasesInterface {
         let message = violation.description
         return switch violation {
         case .receivedInFuture(let received, let today):
-            error("ReceivedInFuture", ["received": .string(received.description), "today": .string(today.description)], message)
+            errors.make("ReceivedInFuture", ["received": .string(received.description), "today": .string(today.description)], message)
         case .alreadyDecided(let reference, let track):
-            error("AlreadyDecided", ["reference": .string(reference.text), "track": .string(WireTrack(track).rawValue)], message)
+            errors.make("AlreadyDecided", ["reference": .string(reference.text), "track": .string(WireTrack(track).rawValue)], message)
         case .notSuspended(let reference):
-            error("NotSuspended", ["reference": .string(reference.text)], message)
+            errors.make("NotSuspended", ["reference": .string(reference.text)], message)
         case .alreadySuspended(let reference, let since):
-            error("AlreadySuspended", ["reference": .string(reference.text), "since": .string(since.description)], message)
+            errors.make("AlreadySuspended", ["reference": .string(reference.text), "since": .string(since.description)], message)
         case .closed(let reference):
-            error("CaseClosed", ["reference": .string(reference.text)], message)
+            errors.make("CaseClosed", ["reference": .string(reference.text)], message)
         case .suspended(let reference):
-            error("CaseSuspended", ["reference": .string(reference.text)], message)
+            errors.make("CaseSuspended", ["reference": .string(reference.text)], message)
         case .referralWithoutBody:
-            error("ReferralNeedsBody", [:], message)
+            errors.make("ReferralNeedsBody", [:], message)
         case .bodyWithoutReferral(let track):
-            error("BodyWithoutReferral", ["track": .string(WireTrack(track).rawValue)], message)
+            errors.make("BodyWithoutReferral", ["track": .string(WireTrack(track).rawValue)], message)
         case .nothingToExtend(let reference):
-            error("NoOpenDeadline", ["reference": .string(reference.text)], message)
+            errors.make("NoOpenDeadline", ["reference": .string(reference.text)], message)
         case .emptyText(let field):
-            error("EmptyText", ["field": .string(field)], message)
+            errors.make("EmptyText", ["field": .string(field)], message)
         }
     }
 
-    private static func error(_ name: String, _ parameters: [String: JSONValue], _ message: String) -> VarlinkError {
-        errors.make(name, parameters, message)
-    }
+
 }

@@ -52,10 +52,8 @@ public actor ReminderEngine {
         let count = try await store.countDueReminders(notAfter: now)
         if count > settings.summaryThreshold {
             let overdue = try await store.statistics(today: CalendarDate(now)).overdueDeadlines
-            do {
-                try delivery.deliver(ReminderSummary(due: count, overdueDeadlines: overdue, sentAt: now))
-            } catch {
-                return retry(after: error, now: now)
+            guard deliver("the reminder summary", { try $0.deliver(ReminderSummary(due: count, overdueDeadlines: overdue, sentAt: now)) }) else {
+                return retryTime
             }
         }
         while true {
@@ -63,11 +61,7 @@ public actor ReminderEngine {
             if batch.isEmpty { break }
             for pending in batch {
                 try await pacer.admit()
-                do {
-                    try await send(pending)
-                } catch is DeliveryFailed {
-                    return retry(after: nil, now: clock.now)
-                }
+                guard try await send(pending) else { return retryTime }
             }
             now = clock.now
         }
@@ -78,11 +72,7 @@ public actor ReminderEngine {
                 for session in batch {
                     try await pacer.admit()
                     let notice = SessionReminderNotice(session: session, sentAt: clock.now)
-                    do {
-                        try delivery.deliver(notice)
-                    } catch {
-                        return retry(after: error, now: clock.now)
-                    }
+                    guard deliver("the reminder of session \(session.id)", { try $0.deliver(notice) }) else { return retryTime }
                     try await schedule.recordSessionReminderSent(session)
                     events.publish(.sessionReminder(notice))
                 }
@@ -94,9 +84,8 @@ public actor ReminderEngine {
         return [deadlines, sessions].compactMap { $0 }.min()
     }
 
-    private struct DeliveryFailed: Error {}
-
-    private func send(_ pending: PendingReminder) async throws {
+    /// Sends one deadline reminder; false when the journal did not take it.
+    private func send(_ pending: PendingReminder) async throws -> Bool {
         let now = clock.now
         let rules = workflow()
         let deadline = pending.deadline
@@ -104,28 +93,30 @@ public actor ReminderEngine {
         let notice = ReminderNotice(
             reference: pending.reference, kind: deadline.kind, due: deadline.due, reminder: reminder,
             workingDaysOverdue: rules.calendar.workingDays(from: deadline.due, to: CalendarDate(now)), sentAt: now)
+        guard deliver("reminder \(notice.identifier)", { try $0.deliver(notice) }) else { return false }
+        try await store.recordSent(pending, sent: reminder, next: rules.reminder(after: reminder, for: deadline), at: now)
+        events.publish(.reminder(notice))
+        return true
+    }
+
+    /// Hands one entry to the journal. A failure is logged once until the journal takes
+    /// entries again; what was not taken stays pending and is tried again at `retryTime`.
+    private func deliver(_ what: String, _ entry: (any ReminderDelivery) throws -> Void) -> Bool {
         do {
-            try delivery.deliver(notice)
+            try entry(delivery)
         } catch {
             if !deliveryFailing {
-                logger.error("The journal did not take reminder \(notice.identifier); reminders stay pending and are retried every \(Int(settings.retryDelay)) s: \(error)")
+                logger.error("The journal did not take \(what); reminders stay pending and are retried every \(Int(settings.retryDelay)) s: \(error)")
             }
             deliveryFailing = true
-            throw DeliveryFailed()
+            return false
         }
         if deliveryFailing {
             logger.notice("The journal takes reminders again")
             deliveryFailing = false
         }
-        try await store.recordSent(pending, sent: reminder, next: rules.reminder(after: reminder, for: deadline), at: now)
-        events.publish(.reminder(notice))
+        return true
     }
 
-    private func retry(after error: (any Error)?, now: Date) -> Date {
-        if let error, !deliveryFailing {
-            logger.error("The journal did not take the reminder summary; retrying every \(Int(settings.retryDelay)) s: \(error)")
-            deliveryFailing = true
-        }
-        return now.addingTimeInterval(settings.retryDelay)
-    }
+    private var retryTime: Date { clock.now.addingTimeInterval(settings.retryDelay) }
 }
