@@ -42,6 +42,7 @@ struct StatusTable {
             ("Schema", "\(status.database.schemaVersion), created \(Self.format(status.database.createdAt))"),
             ("Socket", "\(listener.path ?? "inherited") (\(activation))"),
             ("Connections", "\(listener.activeConnections) open of at most \(listener.maximumConnections), \(listener.callsServed) calls answered"),
+            ("Cases", status.cases?.summary ?? "still being counted"),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         let lines = rows.map { label, value in

@@ -263,6 +263,30 @@ struct CaseCommandTests {
         await office.stop()
     }
 
+    @Test func statusCountsOpenCasesAndNamesTheNextDeadline() async throws {
+        let office = try await Office.open()
+        try await office.fileFourCases()
+        // Counted beside the reminder timer, at most every two seconds: wait for the count.
+        var counts: JSONObject?
+        for _ in 0..<100 {
+            counts = try await office.daemon.status()?.object("cases")
+            if counts?.int("open") == 3 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let cases = try #require(counts, "GetStatus never carried the counts")
+        #expect(cases.int("open") == 3, "L-D is closed")
+        #expect(cases.int("overdue") == 1, "only L-A's intake (2026-01-26) has passed")
+        // The next deadline is the first still to come; L-A's is counted as overdue instead.
+        let next = try #require(cases.object("nextDeadline"))
+        let intakeDue = OfficeDays().strings { Office.rules.terms.intake.end(after: $0, in: Office.rules.calendar) }
+        #expect(next.string("reference") == "L-B" && next.string("kind") == "intake")
+        #expect(intakeDue.contains(next.string("due") ?? "none"))
+
+        let table = try await office.run(["status"])
+        #expect(table.output.contains("Cases        3 open case(s), 1 overdue, next deadline L-B intake on \(next.string("due") ?? "")"), "\(table.output)")
+        await office.stop()
+    }
+
     // MARK: Watch
 
     @Test func watchPrintsAChangeAsItHappensAndStopsQuietlyOnInterrupt() async throws {

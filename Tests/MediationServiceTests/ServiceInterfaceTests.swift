@@ -16,11 +16,13 @@ struct ServiceInterfaceTests {
         let definition = try VarlinkInterfaceParser.parse(ServiceInterface.description)
         let output = try #require(definition.methods["GetStatus"]?.output)
         let checker = VarlinkTypeChecker(definition: definition)
-        for path in [Optional("/run/mediationd/io.mediationd"), nil] {
+        let counts = CaseCounts(open: 3, overdue: 1, nextDeadline: .init(reference: "2026-0001", kind: "intake", due: "2026-01-26"))
+        for (path, cases) in [(Optional("/run/mediationd/io.mediationd"), Optional(counts)), (nil, nil)] {
             let status = ServiceStatus(
                 version: "1", startedAt: Date(timeIntervalSince1970: 1_800_000_000), uptimeSeconds: 12.5,
                 database: DatabaseStatus(path: "/var/lib/mediationd/mediationd.sqlite", schemaVersion: "v1", createdAt: Date(timeIntervalSince1970: 1_700_000_000)),
-                listener: ListenerStatus(activation: .socket, path: path, activeConnections: 1, maximumConnections: 512, callsServed: 9))
+                listener: ListenerStatus(activation: .socket, path: path, activeConnections: 1, maximumConnections: 512, callsServed: 9),
+                cases: cases)
             let encoded = try #require(try JSONValue(encoding: status).objectValue)
             #expect(checker.firstMismatch(in: encoded, against: output) == nil)
             #expect(encoded["startedAt"] == .string("2027-01-15T08:00:00Z"))

@@ -44,7 +44,16 @@ public final class StatusReporter: Sendable {
             startedAt: startedAt,
             uptimeSeconds: clock.now.timeIntervalSince(startedAt),
             database: database,
-            listener: listener
+            listener: listener,
+            cases: cases.map(Self.counts)
+        )
+    }
+
+    private static func counts(_ statistics: CaseStatistics) -> CaseCounts {
+        CaseCounts(
+            open: statistics.openCases,
+            overdue: statistics.overdueDeadlines,
+            nextDeadline: statistics.nextDue.map { .init(reference: $0.reference.description, kind: $0.kind.rawValue, due: $0.due.description) }
         )
     }
 
@@ -59,10 +68,7 @@ public final class StatusReporter: Sendable {
     public var summary: String {
         let status = report()
         var line = "Serving on \(status.listener.path ?? "inherited socket"), \(status.listener.activeConnections) client(s)"
-        if let cases {
-            line += "; \(cases.openCases) open case(s), \(cases.overdueDeadlines) overdue"
-            if let next = cases.nextDue { line += ", next deadline \(next.reference) \(next.kind) on \(next.due)" }
-        }
+        if let cases = status.cases { line += "; " + cases.summary }
         return line
     }
 }

@@ -32,14 +32,33 @@ public enum ServiceInterface {
       callsServed: int
     )
 
-    # Reports the daemon's version, uptime, database and connections.
+    # The deadline that falls due first among the open cases that are not suspended.
+    type NextDeadline (
+      reference: string,
+      # intake, or the track the deadline belongs to.
+      kind: string,
+      # YYYY-MM-DD, in the office's time zone.
+      due: string
+    )
+
+    # The open cases, counted in the background after every reminder pass.
+    type CaseCounts (
+      open: int,
+      # Open deadlines whose due date has passed.
+      overdue: int,
+      nextDeadline: ?NextDeadline
+    )
+
+    # Reports the daemon's version, uptime, database, connections and cases.
     method GetStatus() -> (
       version: string,
       # When the daemon started (RFC 3339).
       startedAt: string,
       uptimeSeconds: float,
       database: DatabaseStatus,
-      listener: ListenerStatus
+      listener: ListenerStatus,
+      # Absent until the first count after start has finished.
+      cases: ?CaseCounts
     )
 
     # The daemon failed in a way the caller cannot fix; the journal has the details.

@@ -7,13 +7,50 @@ public struct ServiceStatus: Codable, Sendable, Equatable {
     public var uptimeSeconds: Double
     public var database: DatabaseStatus
     public var listener: ListenerStatus
+    /// Absent until the first count after start has finished.
+    public var cases: CaseCounts?
 
-    public init(version: String, startedAt: Date, uptimeSeconds: Double, database: DatabaseStatus, listener: ListenerStatus) {
+    public init(version: String, startedAt: Date, uptimeSeconds: Double, database: DatabaseStatus, listener: ListenerStatus, cases: CaseCounts? = nil) {
         self.version = version
         self.startedAt = startedAt
         self.uptimeSeconds = uptimeSeconds
         self.database = database
         self.listener = listener
+        self.cases = cases
+    }
+}
+
+/// How many cases are open and late, and which deadline comes next.
+public struct CaseCounts: Codable, Sendable, Equatable {
+    public struct NextDeadline: Codable, Sendable, Equatable {
+        public var reference: String
+        /// `intake` or the track the deadline belongs to.
+        public var kind: String
+        /// The due date, `YYYY-MM-DD` in the office's time zone.
+        public var due: String
+
+        public init(reference: String, kind: String, due: String) {
+            self.reference = reference
+            self.kind = kind
+            self.due = due
+        }
+    }
+
+    public var open: Int
+    public var overdue: Int
+    public var nextDeadline: NextDeadline?
+
+    public init(open: Int, overdue: Int, nextDeadline: NextDeadline?) {
+        self.open = open
+        self.overdue = overdue
+        self.nextDeadline = nextDeadline
+    }
+
+    /// One line, for systemd's unit status and `mediationctl status` alike.
+    public var summary: String {
+        var line = "\(open) open case(s), \(overdue) overdue"
+        if let next = nextDeadline { line += ", next deadline \(next.reference) \(next.kind) on \(next.due)" }
+        return line
     }
 }
 
