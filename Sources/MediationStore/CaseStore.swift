@@ -25,6 +25,11 @@ public protocol CaseStore: Sendable {
     func deadlines(_ query: DeadlineQuery) async throws -> Listing<DeadlineSummary>
     func statistics(today: CalendarDate) async throws -> CaseStatistics
 
+    /// The case an agreement or a question belongs to, for the calls that name only its number.
+    func caseOfAgreement(_ id: Int64) async throws -> CaseReference?
+    func caseOfQuestion(_ id: Int64) async throws -> CaseReference?
+    func agreements(_ query: AgreementQuery) async throws -> Listing<AgreementSummary>
+
     /// When the earliest pending reminder is due; nil when none is pending.
     func earliestReminder() async throws -> Date?
     /// Pending reminders due at or before `instant`, earliest first, at most `limit`.
@@ -38,11 +43,15 @@ public protocol CaseStore: Sendable {
 public enum CaseStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(CaseReference)
     case referenceTaken(CaseReference)
+    case unknownAgreement(Int64)
+    case unknownQuestion(Int64)
 
     public var description: String {
         switch self {
         case .notFound(let reference): "there is no case \(reference); mediationctl case list shows the cases"
         case .referenceTaken(let reference): "the reference \(reference) is already in use; give another, or leave it out to have one generated"
+        case .unknownAgreement(let id): "there is no agreement \(id); mediationctl agreement list shows them"
+        case .unknownQuestion(let id): "there is no question \(id); mediationctl investigation show REF lists a case's questions"
         }
     }
 }
@@ -95,9 +104,26 @@ public struct CaseSummary: Sendable, Equatable {
 public struct DeadlineSummary: Sendable, Equatable {
     public let reference: CaseReference
     public let kind: DeadlineKind
+    /// The agreement or question an obligation's deadline is for.
+    public let subject: Int64?
     public let due: CalendarDate
     public let suspended: Bool
     public let nextReminder: Date?
+}
+
+public struct AgreementQuery: Sendable {
+    public var caseReference: CaseReference?
+    public var openOnly = false
+    /// Only open agreements due before this day.
+    public var overdueOn: CalendarDate?
+    public var limit = 500
+
+    public init() {}
+}
+
+public struct AgreementSummary: Sendable, Equatable {
+    public let reference: CaseReference
+    public let agreement: Agreement
 }
 
 public struct CaseStatistics: Sendable, Equatable {

@@ -18,6 +18,7 @@ extension SQLiteStorage: CaseStore {
             let (record, change) = try make(chosen)
             try Self.insertCase(record.file, registeredAt: at, db)
             try Self.saveDeadlines(record, db)
+            try Self.saveObligations(record, db)
             try Self.appendHistory(record.file.reference, CaseHistoryEntry(at: at, author: author, change: change), db)
             return (record, change)
         }
@@ -32,6 +33,7 @@ extension SQLiteStorage: CaseStore {
             let made = try change(&record)
             try Self.updateCase(record.file, db)
             try Self.saveDeadlines(record, db)
+            try Self.saveObligations(record, db)
             try Self.appendHistory(reference, CaseHistoryEntry(at: at, author: author, change: made), db)
             return (record, made)
         }
@@ -62,7 +64,7 @@ extension SQLiteStorage: CaseStore {
         }
         Self.filterDue(overdueOn: query.overdueOn, dueBy: query.dueBy, &conditions, &arguments)
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let from = "FROM case_file c LEFT JOIN deadline d ON d.case_reference = c.reference AND d.state = 'open' \(filter)"
+        let from = "FROM case_file c LEFT JOIN deadline d ON d.case_reference = c.reference AND d.state = 'open' AND d.subject IS NULL \(filter)"
         let pageArguments = arguments
         return try await pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: pageArguments) ?? 0
@@ -91,15 +93,17 @@ extension SQLiteStorage: CaseStore {
         return try await pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: pageArguments) ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT d.case_reference, d.kind, d.due, d.reminder_at, c.suspended_since \(from)
+                SELECT d.case_reference, d.kind, d.subject, d.due, d.reminder_at, c.suspended_since \(from)
                 ORDER BY d.due, d.case_reference LIMIT \(max(0, query.limit))
                 """, arguments: pageArguments)
             let items = try rows.map { row in
-                DeadlineSummary(
+                let kind = try Self.kind(row["kind"])
+                return DeadlineSummary(
                     reference: try Self.reference(row["case_reference"]),
-                    kind: try Self.kind(row["kind"]),
+                    kind: kind,
+                    subject: row["subject"],
                     due: try Self.date(row["due"]),
-                    suspended: (row["suspended_since"] as String?) != nil,
+                    suspended: (row["suspended_since"] as String?) != nil && kind.standsStillWhileSuspended,
                     nextReminder: (row["reminder_at"] as Int64?).map(Self.instant))
             }
             return Listing(items: items, total: total)
@@ -172,14 +176,14 @@ extension SQLiteStorage: CaseStore {
         for (position, deadline) in record.deadlines.enumerated() {
             let reminder = deadline.nextReminder
             try db.execute(sql: """
-                INSERT INTO deadline (case_reference, position, kind, due, state, settled_on, reminder_at, reminder_stage, reminder_date, reminder_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO deadline (case_reference, position, kind, subject, due, state, settled_on, reminder_at, reminder_stage, reminder_date, reminder_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(case_reference, position) DO UPDATE SET
-                  kind = excluded.kind, due = excluded.due, state = excluded.state, settled_on = excluded.settled_on,
+                  kind = excluded.kind, subject = excluded.subject, due = excluded.due, state = excluded.state, settled_on = excluded.settled_on,
                   reminder_at = excluded.reminder_at, reminder_stage = excluded.reminder_stage,
                   reminder_date = excluded.reminder_date, reminder_sequence = excluded.reminder_sequence
                 """, arguments: [
-                    record.file.reference.text, position, deadline.kind.rawValue, deadline.due.description, deadline.state.rawValue,
+                    record.file.reference.text, position, deadline.kind.rawValue, deadline.subject, deadline.due.description, deadline.state.rawValue,
                     deadline.settledOn?.description, reminder.map { milliseconds($0.instant) }, reminder?.stage.token,
                     reminder?.date.description, reminder?.sequence,
                 ])
@@ -194,7 +198,9 @@ extension SQLiteStorage: CaseStore {
     static func fetchRecord(_ reference: CaseReference, _ db: Database) throws -> CaseRecord? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM case_file WHERE reference = ?", arguments: [reference.text]) else { return nil }
         let deadlines = try Row.fetchAll(db, sql: "SELECT * FROM deadline WHERE case_reference = ? ORDER BY position", arguments: [reference.text]).map(deadline)
-        return CaseRecord(file: try caseFile(row), deadlines: deadlines)
+        var record = CaseRecord(file: try caseFile(row), deadlines: deadlines)
+        try fetchObligations(into: &record, db)
+        return record
     }
 
     private static func caseFile(_ row: Row) throws -> CaseFile {
@@ -220,7 +226,7 @@ extension SQLiteStorage: CaseStore {
                 date: try date(row["reminder_date"]), instant: instant(at), sequence: row["reminder_sequence"] ?? 0)
         }
         return Deadline(
-            kind: try kind(row["kind"]), due: try date(row["due"]),
+            kind: try kind(row["kind"]), subject: row["subject"], due: try date(row["due"]),
             state: try Deadline.State(rawValue: row["state"] ?? "").orCorrupt("deadline state"),
             settledOn: try (row["settled_on"] as String?).map(date), nextReminder: reminder)
     }

@@ -31,7 +31,7 @@ extension SQLiteStorage {
             try db.execute(sql: """
                 INSERT INTO reminder_sent (reminder, case_reference, kind, stage, due, scheduled_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    sent.identifier(case: pending.reference, kind: pending.deadline.kind), pending.reference.text,
+                    sent.identifier(case: pending.reference, deadline: pending.deadline), pending.reference.text,
                     pending.deadline.kind.rawValue, sent.stage.token, pending.deadline.due.description, Self.milliseconds(sent.instant), at,
                 ])
             // Only if the deadline still waits for the reminder just sent: a change made while it

@@ -136,6 +136,45 @@ enum SchemaMigrations {
                 CREATE INDEX session_history_session ON session_history(session_id, id);
                 """)
         }
+        migrator.registerMigration("v4-agreements-investigation") { db in
+            // An obligation's deadline names its agreement or question in `subject`; the
+            // process's own deadlines have none. Texts are the parties' own words (personal data).
+            try db.execute(sql: """
+                ALTER TABLE deadline ADD COLUMN subject INTEGER;
+                CREATE TABLE agreement (
+                  id INTEGER PRIMARY KEY,
+                  case_reference TEXT NOT NULL REFERENCES case_file(reference) ON DELETE CASCADE,
+                  session_id INTEGER NOT NULL REFERENCES session(id),
+                  party TEXT NOT NULL,
+                  text TEXT NOT NULL,
+                  due TEXT,
+                  state TEXT NOT NULL,
+                  note TEXT,
+                  settled_on TEXT
+                );
+                CREATE INDEX agreement_case ON agreement(case_reference, id);
+                CREATE INDEX agreement_open_due ON agreement(due) WHERE state = 'open';
+                CREATE TABLE investigation_question (
+                  id INTEGER PRIMARY KEY,
+                  case_reference TEXT NOT NULL REFERENCES case_file(reference) ON DELETE CASCADE,
+                  party TEXT NOT NULL,
+                  text TEXT NOT NULL,
+                  asked_on TEXT NOT NULL,
+                  answer TEXT,
+                  answered_on TEXT,
+                  reaction TEXT,
+                  reacted_on TEXT
+                );
+                CREATE INDEX investigation_question_case ON investigation_question(case_reference, id);
+                CREATE TABLE investigation_conclusion (
+                  case_reference TEXT PRIMARY KEY NOT NULL REFERENCES case_file(reference) ON DELETE CASCADE,
+                  form TEXT NOT NULL,
+                  judgement TEXT NOT NULL,
+                  text TEXT NOT NULL,
+                  concluded_on TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

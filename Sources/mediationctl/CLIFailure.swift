@@ -22,8 +22,8 @@ struct CLIFailure: Error {
             self.init(message: "the daemon refused the value of '\(parameter ?? "?")'", exitCode: Self.dataError)
         case "org.varlink.service.MethodNotFound", "org.varlink.service.InterfaceNotFound", "org.varlink.service.MethodNotImplemented":
             self.init(message: "the daemon does not offer this command (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
-        case let name where name.hasPrefix(CasesInterface.name + ".") || name.hasPrefix(SchedulingInterface.name + "."):
-            // The daemon words every Cases and Scheduling error for people already: what is
+        case let name where name.hasPrefix("io.mediationd.") && error.parameters["message"] != nil:
+            // The daemon words every error of its own interfaces for people already: what is
             // wrong, what to do. SlotTaken's message names the session it collides with.
             let message = error.parameters["message"]?.stringValue.map { Self.namingTheFlag(parameter, in: $0) }
             self.init(message: message ?? "the daemon refused this: \(error)", exitCode: Self.dataError)

@@ -23,7 +23,7 @@ struct CaseChangeReport {
         fields.append("Reference", wireCase.reference)
         fields.append("Received", wireCase.received)
         fields.append("Status", status(of: wireCase))
-        if let open = wireCase.deadlines.last(where: { $0.state == "open" }) {
+        if let open = wireCase.deadlines.last(where: { $0.state == "open" && $0.subject == nil }) {
             let standing = wireCase.suspension == nil ? "" : " (stands still while suspended)"
             fields.append("\(open.kind.capitalizedFirst) due", TextTable.Cell(CaseSheet.due(open) + standing, warning: open.overdue))
         } else {

@@ -45,7 +45,7 @@ struct CaseSheet {
         var table = TextTable("DEADLINE", "DUE", "STATE", "SETTLED", "NEXT REMINDER")
         for deadline in reply.case.deadlines {
             table.append([
-                TextTable.Cell(deadline.kind),
+                TextTable.Cell(deadline.kind + (deadline.subject.map { " \($0)" } ?? "")),
                 TextTable.Cell(Self.due(deadline), warning: deadline.overdue),
                 TextTable.Cell(deadline.state),
                 TextTable.Cell(deadline.settledOn ?? "-"),

@@ -46,7 +46,7 @@ struct DeadlineListCommand: AsyncParsableCommand {
             table.append([
                 TextTable.Cell(line.overdue ? "\(line.due) (overdue)" : line.due, warning: line.overdue),
                 TextTable.Cell(line.reference),
-                TextTable.Cell(line.deadline),
+                TextTable.Cell(line.deadline + (line.subject.map { " \($0)" } ?? "")),
                 TextTable.Cell(line.suspended ? "suspended" : "-"),
                 TextTable.Cell(line.nextReminder.map(time.format) ?? "-"),
             ])

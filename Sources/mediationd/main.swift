@@ -37,8 +37,15 @@ struct MediationdCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("mediationd: configuration not usable: \(error)\n".utf8))
             throw ExitCode(78)
         }
+        let templates: DocumentTemplates
+        do {
+            templates = try DocumentTemplates.load(from: configuration.templatesDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("mediationd: document template not usable: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
         if checkConfig {
-            print("configuration OK (\(origin))")
+            print("configuration OK (\(origin)); templates OK (\(templates.directory))")
             print(configuration.rendered)
             return
         }
@@ -47,7 +54,7 @@ struct MediationdCommand: AsyncParsableCommand {
         logger.info("configuration from \(origin)")
         let daemon: MediationDaemon
         do {
-            daemon = try await MediationDaemon.start(configuration: configuration, configurationPath: config, logger: logger)
+            daemon = try await MediationDaemon.start(configuration: configuration, templates: templates, configurationPath: config, logger: logger)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode.failure

@@ -11,6 +11,8 @@ final class DaemonHarness: @unchecked Sendable {
     let notify: NotifyListener
     private(set) var process: ChildProcess?
     private let logTarget: String?
+    /// The document templates the daemon reads: the shipped ones unless a test gives its own.
+    var templatesDirectory = BuiltProducts.sourceRoot() + "/Config/templates"
 
     var socketPath: String { directory.file("run/io.mediationd") }
     var stateDirectory: String { directory.file("state") }
@@ -40,6 +42,9 @@ final class DaemonHarness: @unchecked Sendable {
         \(varlink)
 
         \(extra)
+
+        [documents]
+        templates = "\(templatesDirectory)"
         """
         // Written whole and renamed, as an operator's editor would, so a reload never reads half.
         let temporary = configPath + ".new"

@@ -66,7 +66,8 @@ struct SystemdFilesTests {
         #expect(update.status == 0, "\(update.error)")
         let listed = try await runCommand("/usr/bin/journalctl", ["--root=\(directory.path)", "--list-catalog"])
         for id in [LifecycleJournal.started, LifecycleJournal.stopped, LifecycleJournal.reloaded, LifecycleJournal.reloadRefused,
-                   ReminderJournal.upcoming, ReminderJournal.dueToday, ReminderJournal.overdue, ReminderJournal.summary, ReminderJournal.session] {
+                   ReminderJournal.upcoming, ReminderJournal.dueToday, ReminderJournal.overdue, ReminderJournal.summary, ReminderJournal.session,
+                   ReminderJournal.agreementUpcoming, ReminderJournal.agreementDueToday, ReminderJournal.agreementOverdue] {
             #expect(listed.output.contains("\(id.rawValue) mediationd: "), "\(id.rawValue) has a catalog entry")
         }
     }

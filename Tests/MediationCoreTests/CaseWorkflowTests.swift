@@ -132,6 +132,6 @@ struct CaseWorkflowTests {
         #expect(reminder.stage == .overdue)
         #expect(reminder.instant == noon("2026-04-01"))
         // The second overdue period (24 and 31 March) is the one it falls in.
-        #expect(reminder.identifier(case: record.file.reference, kind: .intake) == "2026-0001/intake/overdue-2/2026-04-01")
+        #expect(reminder.identifier(case: record.file.reference, deadline: try #require(record.openDeadline)) == "2026-0001/intake/overdue-2/2026-04-01")
     }
 }

@@ -3,6 +3,10 @@
 public struct CaseChange: Sendable, Equatable {
     public enum Action: String, Sendable, Codable, CaseIterable {
         case registered, decided, suspended, resumed, extended, closed
+        case agreementAdded = "agreement-added", agreementEdited = "agreement-edited"
+        case agreementFulfilled = "agreement-fulfilled", agreementBreached = "agreement-breached"
+        case questionAsked = "question-asked", answerRegistered = "answer-registered", reactionRegistered = "reaction-registered"
+        case concluded
     }
 
     public let action: Action

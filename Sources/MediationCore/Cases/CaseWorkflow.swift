@@ -57,22 +57,24 @@ public struct CaseWorkflow: Sendable {
         if let suspension = record.file.suspension { throw .alreadySuspended(record.file.reference, since: suspension.since) }
         try requireText(reason, "the reason")
         record.file.suspension = Suspension(since: CalendarDate(now), reason: reason)
-        if let index = record.openDeadlineIndex { record.deadlines[index].nextReminder = nil }
+        for index in record.deadlines.indices where record.deadlines[index].standsStill {
+            record.deadlines[index].nextReminder = nil
+        }
         return CaseChange(action: .suspended, summary: "suspended: \(reason)")
     }
 
-    /// Moves the open deadline by the calendar days the case was suspended, onto a working day.
+    /// Moves the open terms by the calendar days the case was suspended, onto a working day.
     public func resume(_ record: inout CaseRecord, now: Date) throws(CaseRuleViolation) -> CaseChange {
         try requireChangeable(record)
         guard let suspension = record.file.suspension else { throw .notSuspended(record.file.reference) }
         let days = suspension.since.days(until: CalendarDate(now))
         record.file.suspension = nil
         var summary = "resumed after \(days) day(s)"
-        if let index = record.openDeadlineIndex {
+        for index in record.deadlines.indices where record.deadlines[index].standsStill {
             let deadline = record.deadlines[index]
             let due = calendar.firstWorkingDay(onOrAfter: deadline.due.adding(days: days))
-            record.deadlines[index] = scheduled(Deadline(kind: deadline.kind, due: due), now: now)
-            summary += "; \(deadline.kind) due \(due) (was \(deadline.due))"
+            record.deadlines[index] = scheduled(Deadline(kind: deadline.kind, subject: deadline.subject, due: due), now: now)
+            summary += "; \(deadline.label) due \(due) (was \(deadline.due))"
         }
         return CaseChange(action: .resumed, summary: summary)
     }
@@ -82,20 +84,26 @@ public struct CaseWorkflow: Sendable {
         try requireChangeable(record)
         try requireText(reason, "the reason")
         guard let index = record.openDeadlineIndex else { throw .nothingToExtend(record.file.reference) }
-        let deadline = record.deadlines[index]
-        let due = term.end(after: deadline.due, in: calendar)
-        var extended = Deadline(kind: deadline.kind, due: due)
-        if record.file.suspension == nil { extended = scheduled(extended, now: now) }
-        record.deadlines[index] = extended
-        return CaseChange(action: .extended, summary: "\(deadline.kind) extended by \(term): due \(due) (was \(deadline.due)); \(reason)")
+        return extend(&record, at: index, by: term, reason: reason, now: now)
     }
 
-    /// Ends the case with its outcome; an open deadline is met by closing, and a suspension ends.
+    func extend(_ record: inout CaseRecord, at index: Int, by term: Term, reason: String, now: Date) -> CaseChange {
+        let deadline = record.deadlines[index]
+        let due = term.end(after: deadline.due, in: calendar)
+        var extended = Deadline(kind: deadline.kind, subject: deadline.subject, due: due)
+        if record.file.suspension == nil || !deadline.kind.standsStillWhileSuspended { extended = scheduled(extended, now: now) }
+        record.deadlines[index] = extended
+        return CaseChange(action: .extended, summary: "\(deadline.label) extended by \(term): due \(due) (was \(deadline.due)); \(reason)")
+    }
+
+    /// Ends the case with its outcome; an open deadline is met by closing, the investigation's
+    /// open terms lapse, and a suspension ends. Agreements are followed up after closing.
     public func close(_ record: inout CaseRecord, outcome: String, now: Date) throws(CaseRuleViolation) -> CaseChange {
         try requireChangeable(record)
         try requireText(outcome, "the outcome")
         let today = CalendarDate(now)
         settleOpenDeadline(&record, as: .met, on: today)
+        cancelOpenTerms(&record, on: today)
         record.file.suspension = nil
         record.file.closure = Closure(on: today, outcome: outcome)
         return CaseChange(action: .closed, summary: "closed: \(outcome)")
@@ -114,24 +122,38 @@ public struct CaseWorkflow: Sendable {
         return latest
     }
 
-    private func scheduled(_ deadline: Deadline, now: Date) -> Deadline {
+    func scheduled(_ deadline: Deadline, now: Date) -> Deadline {
         var deadline = deadline
         deadline.nextReminder = reminders.policy(for: deadline.kind).firstReminder(due: deadline.due, at: now, calendar: calendar)
         return deadline
     }
 
-    private func settleOpenDeadline(_ record: inout CaseRecord, as state: Deadline.State, on day: CalendarDate) {
+    func settleOpenDeadline(_ record: inout CaseRecord, as state: Deadline.State, on day: CalendarDate) {
         guard let index = record.openDeadlineIndex else { return }
+        settle(&record, at: index, as: state, on: day)
+    }
+
+    func settle(_ record: inout CaseRecord, at index: Int, as state: Deadline.State, on day: CalendarDate) {
         record.deadlines[index].state = state
         record.deadlines[index].settledOn = day
         record.deadlines[index].nextReminder = nil
     }
 
-    private func requireChangeable(_ record: CaseRecord) throws(CaseRuleViolation) {
+    /// The investigation's answer and reaction terms still open lapse with it.
+    func cancelOpenTerms(_ record: inout CaseRecord, on day: CalendarDate) {
+        for index in record.deadlines.indices {
+            let deadline = record.deadlines[index]
+            if deadline.state == .open, deadline.kind == .answer || deadline.kind == .reaction {
+                settle(&record, at: index, as: .cancelled, on: day)
+            }
+        }
+    }
+
+    func requireChangeable(_ record: CaseRecord) throws(CaseRuleViolation) {
         if record.file.closure != nil { throw .closed(record.file.reference) }
     }
 
-    private func requireText(_ text: String, _ field: String) throws(CaseRuleViolation) {
+    func requireText(_ text: String, _ field: String) throws(CaseRuleViolation) {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .emptyText(field: field) }
     }
 }

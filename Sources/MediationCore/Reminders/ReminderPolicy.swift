@@ -149,9 +149,9 @@ extension ScheduledReminder.Stage {
 extension ScheduledReminder {
     /// The reminder's identity (`MEDIATION_REMINDER`): the same reminder sent twice, after a crash
     /// between the journal and the database, has the same id, so the repeat is visible.
-    public func identifier(case reference: CaseReference, kind: DeadlineKind) -> String {
+    public func identifier(case reference: CaseReference, deadline: Deadline) -> String {
         let stagePart = stage == .overdue ? "overdue-\(sequence)" : stage.token
-        return "\(reference)/\(kind)/\(stagePart)/\(date)"
+        return "\(reference)/\(deadline.identifierPart)/\(stagePart)/\(date)"
     }
 }
 

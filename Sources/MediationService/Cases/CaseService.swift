@@ -97,7 +97,7 @@ public final class CaseService: Sendable {
         }
     }
 
-    private func modify(
+    func modify(
         _ reference: CaseReference, author: ChangeAuthor,
         _ step: @escaping @Sendable (CaseWorkflow, inout CaseRecord, Date) throws -> CaseChange
     ) async throws -> CaseRecord {

@@ -57,11 +57,22 @@ struct ConfigurationSetting: Sendable {
             .init(key: "intake") { value, configuration throws(Invalid) in
                 configuration.terms.intake = try term(value)
             },
+            .init(key: "answer") { value, configuration throws(Invalid) in
+                configuration.terms.answer = try term(value)
+            },
+            .init(key: "reaction") { value, configuration throws(Invalid) in
+                configuration.terms.reaction = try term(value)
+            },
         ] + Track.allCases.map { track in
             .init(key: track.rawValue.replacingOccurrences(of: "-", with: "_")) { value, configuration throws(Invalid) in
                 configuration.terms.tracks[track] = try value.string == "none" ? nil : term(value)
             }
         },
+        "documents": [
+            .init(key: "templates") { value, configuration throws(Invalid) in
+                configuration.templatesDirectory = try path(value)
+            },
+        ],
         "scheduling": [
             .init(key: "session_length") { value, configuration throws(Invalid) in
                 configuration.scheduling.defaultDuration = try minutes(value, allowingZero: false)

@@ -20,6 +20,8 @@ extension DaemonConfiguration {
 
         [terms]
         intake = "\(terms.intake)"
+        answer = "\(terms.answer)"
+        reaction = "\(terms.reaction)"
         \(Track.allCases.map { "\($0.rawValue.replacingOccurrences(of: "-", with: "_")) = \"\(terms.tracks[$0]?.description ?? "none")\"" }.joined(separator: "\n"))
 
         [scheduling]
@@ -27,6 +29,9 @@ extension DaemonConfiguration {
         buffer = "\(TimeSpan.format(seconds: scheduling.buffer))"
         minimum_notice = \(scheduling.minimumNoticeWorkingDays)
         office_hours = "\(scheduling.officeHours)"
+
+        [documents]
+        templates = "\(templatesDirectory)"
 
         [calendar]
         extra_holidays = [\(extraHolidays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]

@@ -23,6 +23,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var reminders: ReminderPolicies
     /// Session length, breaks, notice and office hours for bookings.
     public var scheduling: OfficeRules
+    /// The directory of the document templates the office may edit.
+    public var templatesDirectory: String
 
     /// The embedded defaults. Paths follow systemd's StateDirectory= and RuntimeDirectory= when
     /// it set them, and are otherwise local to the working directory, so a developer can run the
@@ -41,7 +43,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
             terms: .standard,
             extraHolidays: [],
             reminders: ReminderPolicies(),
-            scheduling: .standard
+            scheduling: .standard,
+            templatesDirectory: environment["STATE_DIRECTORY"] == nil ? "Config/templates" : "/etc/mediationd/templates"
         )
     }
 

@@ -13,16 +13,18 @@ final class ConfigurationReloader: Service, Sendable {
     private let server: VarlinkServerState
     private let cases: CaseService
     private let schedule: ScheduleService
+    private let documents: DocumentPublisher
     private let notifier: SystemdNotifier
     private let journal: LifecycleJournal
     private let status: StatusReporter
 
-    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, schedule: ScheduleService, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
+    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, schedule: ScheduleService, documents: DocumentPublisher, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
         self.path = path
         self.current = Mutex(initial)
         self.server = server
         self.cases = cases
         self.schedule = schedule
+        self.documents = documents
         self.notifier = notifier
         self.journal = journal
         self.status = status
@@ -30,11 +32,11 @@ final class ConfigurationReloader: Service, Sendable {
 
     func run() async throws {
         for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
-            reload()
+            await reload()
         }
     }
 
-    func reload() {
+    func reload() async {
         notifier.reloading(status: "Reloading configuration")
         defer { notifier.ready(status: status.summary) }
         let loaded: DaemonConfiguration
@@ -48,6 +50,16 @@ final class ConfigurationReloader: Service, Sendable {
                 fields: ["MEDIATION_CONFIG": error.file, "MEDIATION_CONFIG_LINE": error.line.map(String.init) ?? "", "MEDIATION_CONFIG_KEY": error.key ?? ""])
             return
         }
+        let templates: DocumentTemplates
+        do {
+            templates = try DocumentTemplates.load(from: loaded.templatesDirectory)
+        } catch {
+            journal.record(
+                LifecycleJournal.reloadRefused, priority: .error,
+                "Configuration not reloaded, the previous one stays in force: a document template is not usable: \(error)",
+                fields: ["MEDIATION_CONFIG": error.file, "MEDIATION_CONFIG_LINE": error.line.map(String.init) ?? "", "MEDIATION_CONFIG_KEY": "documents.templates"])
+            return
+        }
         let previous = current.withLock { configuration in
             defer { configuration = loaded }
             return configuration
@@ -58,6 +70,7 @@ final class ConfigurationReloader: Service, Sendable {
         // deadline's reminders after the one already scheduled.
         cases.workflow = loaded.workflow
         schedule.update(rules: loaded.bookingRules, reminderTime: loaded.reminders.standard.time)
+        await documents.use(templates)
         var message = "Configuration reloaded from \(origin)"
         let pending = loaded.restartOnlyDifferences(from: previous)
         if !pending.isEmpty {

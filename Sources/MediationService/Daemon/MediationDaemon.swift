@@ -23,6 +23,7 @@ public struct MediationDaemon: Sendable {
     ///   for the default path).
     public static func start(
         configuration: DaemonConfiguration,
+        templates: DocumentTemplates,
         configurationPath: String?,
         clock: any ServiceClock = SystemClock(),
         logger: Logger
@@ -55,9 +56,14 @@ public struct MediationDaemon: Sendable {
             throw .timer(error)
         }
         let cases = CaseService(store: storage, clock: clock, workflow: configuration.workflow, events: events, scheduleChanged: alarm.wake)
+        let documents = DocumentPublisher(
+            cases: storage, schedule: storage, clock: clock, templates: templates, stateDirectory: absolute(configuration.stateDirectory), logger: logger)
         let schedule = ScheduleService(
             store: storage, clock: clock, rules: configuration.bookingRules, reminderTime: configuration.reminders.standard.time, events: events,
-            calendarDirectory: absolute(configuration.stateDirectory) + "/calendars", logger: logger, reminderScheduled: alarm.wake(ifBefore:))
+            calendarDirectory: absolute(configuration.stateDirectory) + "/calendars", logger: logger, reminderScheduled: alarm.wake(ifBefore:),
+            sessionTookPlace: { session in await documents.archive(session.caseReference, .agreements) })
+        let agreements = AgreementService(cases: cases, store: storage, schedule: storage, documents: documents)
+        let investigation = InvestigationService(cases: cases, store: storage, documents: documents)
         let engine = ReminderEngine(
             store: storage, schedule: storage, workflow: { cases.workflow }, clock: clock, delivery: ReminderJournal(),
             pacer: ReminderPacer(), events: events, logger: logger)
@@ -72,8 +78,10 @@ public struct MediationDaemon: Sendable {
         do {
             dispatcher = VarlinkDispatcher(
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
-                interfaces: [try ServiceInterface.make(status: status), try CasesInterface.make(cases: cases, events: events),
-                             try SchedulingInterface.make(schedule: schedule)],
+                interfaces: [try ServiceInterface.make(status: status), try CasesInterface.make(cases: cases, events: events, documents: documents),
+                             try SchedulingInterface.make(schedule: schedule),
+                             try AgreementsInterface.make(agreements: agreements, cases: cases, documents: documents),
+                             try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents)],
                 logger: logger,
                 mapUnexpected: ServiceInterface.internalError
             )
@@ -95,7 +103,7 @@ public struct MediationDaemon: Sendable {
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, initial: configuration, server: serverState, cases: cases, schedule: schedule,
+            path: configurationPath, initial: configuration, server: serverState, cases: cases, schedule: schedule, documents: documents,
             notifier: notifier, journal: journal, status: status)
         let statistics = CaseStatisticsRefresher(cases: cases, status: status, notifier: notifier)
         let timer = ReminderTimer(engine: engine, alarm: alarm, logger: logger, afterPass: statistics.refresh)

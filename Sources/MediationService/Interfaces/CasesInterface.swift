@@ -28,8 +28,11 @@ public enum CasesInterface {
     )
 
     type Deadline (
-      # "intake", or the track the deadline belongs to.
+      # "intake", the track the deadline belongs to, or an obligation: "agreement", "answer"
+      # or "reaction".
       kind: string,
+      # The agreement or question an obligation's deadline is for.
+      subject: ?int,
       due: string,
       # open, met or cancelled.
       state: string,
@@ -57,7 +60,7 @@ public enum CasesInterface {
       decision: ?Decision,
       suspension: ?Suspension,
       closure: ?Closure,
-      # Oldest first; at most one is open.
+      # Oldest first; at most one of the process's own (intake, track) is open.
       deadlines: []Deadline
     )
 
@@ -81,6 +84,7 @@ public enum CasesInterface {
     type DeadlineLine (
       reference: string,
       deadline: string,
+      subject: ?int,
       due: string,
       overdue: bool,
       suspended: bool,
@@ -137,23 +141,12 @@ public enum CasesInterface {
     # Follows changes and reminders as they happen; call with "more".
     method Watch() -> (event: Event)
 
-    # Every error carries a message that says what is wrong and what to do.
-    error CaseNotFound (reference: string, message: string)
-    error ReferenceTaken (reference: string, message: string)
-    error InvalidReference (reference: string, message: string)
-    error InvalidDate (parameter: string, value: string, message: string)
-    error ReceivedInFuture (received: string, today: string, message: string)
-    error InvalidTerm (parameter: string, value: string, message: string)
-    error InvalidLimit (limit: int, message: string)
-    error EmptyText (field: string, message: string)
-    error AlreadyDecided (reference: string, track: Track, message: string)
-    error NotSuspended (reference: string, message: string)
-    error AlreadySuspended (reference: string, since: string, message: string)
-    error CaseSuspended (reference: string, message: string)
-    error CaseClosed (reference: string, message: string)
-    error NoOpenDeadline (reference: string, message: string)
-    error ReferralNeedsBody (message: string)
-    error BodyWithoutReferral (track: Track, message: string)
+    # Turns a case's agreement document, or its investigation's conclusion when there is one,
+    # into the version for publication: names become roles, contact details and identifiers
+    # are removed. Refused (PublicationLeak) when a stored detail would still be in it.
+    method ExportAnonymised(reference: string) -> (document: string, markdown: string)
+
+    """ + CaseErrors.declarations + """
 
     """
 
@@ -206,8 +199,13 @@ public enum CasesInterface {
         var limit: Int?
     }
 
-    public static func make(cases: CaseService, events: CaseEventHub) throws -> VarlinkInterface {
+    public static func make(cases: CaseService, events: CaseEventHub, documents: DocumentPublisher) throws -> VarlinkInterface {
         var methods = VarlinkMethodTable()
+        methods.method("ExportAnonymised") { (input: ReferenceInput, _) in
+            let reference = try errors.reference(input.reference)
+            let publication = try await run { try await documents.publication(reference) }
+            return WirePublication(document: publication.kind.rawValue, markdown: publication.text)
+        }
         methods.method("Register") { (input: RegisterInput, request) in
             let reference = try input.reference.map { try errors.reference($0) }
             let received = try input.received.map { try errors.date($0, parameter: "received") }
@@ -285,67 +283,20 @@ public enum CasesInterface {
 
     // MARK: Input
 
-    private static let errors = InterfaceErrors(interface: name)
+    private static let caseErrors = CaseErrors(interface: name)
+    private static var errors: InterfaceErrors { caseErrors.errors }
 
     private static func parseTerm(_ text: String, parameter: String) throws(VarlinkError) -> Term {
-        guard let term = Term(text) else {
-            throw errors.make("InvalidTerm", ["parameter": .string(parameter), "value": .string(text)],
-                        "\(parameter) \"\(text)\" is not a term; write a whole number above zero and d, w or wd (working days), e.g. 2w")
-        }
-        return term
+        try caseErrors.term(text, parameter: parameter)
     }
 
     private static func parseLimit(_ limit: Int?) throws(VarlinkError) -> Int {
-        guard let limit else { return 500 }
-        guard (1...100_000).contains(limit) else {
-            throw errors.make("InvalidLimit", ["limit": .int(Int64(limit))], "limit \(limit) is out of range; ask for 1 to 100000")
-        }
-        return limit
+        try caseErrors.limit(limit)
     }
 
     // MARK: Errors
 
-    /// Runs a command, turning what the user can get wrong into this interface's errors.
     private static func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let violation as CaseRuleViolation {
-            throw mapped(violation)
-        } catch let storeError as CaseStoreError {
-            switch storeError {
-            case .notFound(let reference):
-                throw errors.make("CaseNotFound", ["reference": .string(reference.text)], storeError.description)
-            case .referenceTaken(let reference):
-                throw errors.make("ReferenceTaken", ["reference": .string(reference.text)], storeError.description)
-            }
-        }
+        try await caseErrors.run(body)
     }
-
-    private static func mapped(_ violation: CaseRuleViolation) -> VarlinkError {
-        let message = violation.description
-        return switch violation {
-        case .receivedInFuture(let received, let today):
-            errors.make("ReceivedInFuture", ["received": .string(received.description), "today": .string(today.description)], message)
-        case .alreadyDecided(let reference, let track):
-            errors.make("AlreadyDecided", ["reference": .string(reference.text), "track": .string(WireTrack(track).rawValue)], message)
-        case .notSuspended(let reference):
-            errors.make("NotSuspended", ["reference": .string(reference.text)], message)
-        case .alreadySuspended(let reference, let since):
-            errors.make("AlreadySuspended", ["reference": .string(reference.text), "since": .string(since.description)], message)
-        case .closed(let reference):
-            errors.make("CaseClosed", ["reference": .string(reference.text)], message)
-        case .suspended(let reference):
-            errors.make("CaseSuspended", ["reference": .string(reference.text)], message)
-        case .referralWithoutBody:
-            errors.make("ReferralNeedsBody", [:], message)
-        case .bodyWithoutReferral(let track):
-            errors.make("BodyWithoutReferral", ["track": .string(WireTrack(track).rawValue)], message)
-        case .nothingToExtend(let reference):
-            errors.make("NoOpenDeadline", ["reference": .string(reference.text)], message)
-        case .emptyText(let field):
-            errors.make("EmptyText", ["field": .string(field)], message)
-        }
-    }
-
-
 }

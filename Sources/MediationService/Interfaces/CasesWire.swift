@@ -33,6 +33,8 @@ public enum WireCaseStatus: String, Codable, Sendable {
 
 public struct WireDeadline: Codable, Sendable, Equatable {
     public var kind: String
+    /// The agreement or question an obligation's deadline is for.
+    public var subject: Int64?
     public var due: String
     public var state: String
     public var settledOn: String?
@@ -91,7 +93,7 @@ public struct WireCase: Codable, Sendable, Equatable {
         suspension = file.suspension.map { WireSuspension(since: $0.since.description, reason: $0.reason) }
         closure = file.closure.map { WireClosure(on: $0.on.description, outcome: $0.outcome) }
         deadlines = record.deadlines.map {
-            WireDeadline(kind: $0.kind.rawValue, due: $0.due.description, state: $0.state.rawValue, settledOn: $0.settledOn?.description,
+            WireDeadline(kind: $0.kind.rawValue, subject: $0.subject, due: $0.due.description, state: $0.state.rawValue, settledOn: $0.settledOn?.description,
                          nextReminder: $0.nextReminder?.instant, overdue: $0.isOverdue(on: today))
         }
     }
@@ -154,6 +156,7 @@ public struct WireCaseList: Codable, Sendable {
 public struct WireDeadlineLine: Codable, Sendable, Equatable {
     public var reference: String
     public var deadline: String
+    public var subject: Int64?
     public var due: String
     public var overdue: Bool
     public var suspended: Bool
@@ -162,6 +165,7 @@ public struct WireDeadlineLine: Codable, Sendable, Equatable {
     init(_ summary: DeadlineSummary, today: CalendarDate) {
         reference = summary.reference.text
         deadline = summary.kind.rawValue
+        subject = summary.subject
         due = summary.due.description
         overdue = summary.due < today
         suspended = summary.suspended

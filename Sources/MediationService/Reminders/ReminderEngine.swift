@@ -91,7 +91,7 @@ public actor ReminderEngine {
         let deadline = pending.deadline
         let reminder = rules.reminderToSend(pending.scheduled, for: deadline, now: now)
         let notice = ReminderNotice(
-            reference: pending.reference, kind: deadline.kind, due: deadline.due, reminder: reminder,
+            reference: pending.reference, deadline: deadline, reminder: reminder,
             workingDaysOverdue: rules.calendar.workingDays(from: deadline.due, to: CalendarDate(now)), sentAt: now)
         guard deliver("reminder \(notice.identifier)", { try $0.deliver(notice) }) else { return false }
         try await store.recordSent(pending, sent: reminder, next: rules.reminder(after: reminder, for: deadline), at: now)

@@ -11,18 +11,28 @@ public struct ReminderJournal: ReminderDelivery {
     public static let overdue = JournalMessageID(rawValue: "c4fb9262adb74a6182eff53830fdb727")!
     public static let summary = JournalMessageID(rawValue: "e2d05b1bf2404d7299a7125fde21cca0")!
     public static let session = JournalMessageID(rawValue: "2d65f6a385c44f87a8950bb00f5b8780")!
+    public static let agreementUpcoming = JournalMessageID(rawValue: "2c1bba3ec7ad442c96b5090ea80af06f")!
+    public static let agreementDueToday = JournalMessageID(rawValue: "dc0f9c2db22545468faea580c0cd834f")!
+    public static let agreementOverdue = JournalMessageID(rawValue: "1aded595b9994cd5825ceb16d3762349")!
 
     private let journal = Journal()
 
     public init() {}
 
     public func deliver(_ notice: ReminderNotice) throws {
+        // Agreements are the parties' promises, followed up by the mediator rather than by the
+        // office's own term keeping, so they have entries of their own to filter on.
+        let agreement = notice.kind == .agreement
         let (id, priority): (JournalMessageID, JournalPriority) = switch notice.reminder.stage {
-        case .upcoming: (Self.upcoming, .notice)
-        case .dueToday: (Self.dueToday, .warning)
-        case .overdue: (Self.overdue, .error)
+        case .upcoming: (agreement ? Self.agreementUpcoming : Self.upcoming, .notice)
+        case .dueToday: (agreement ? Self.agreementDueToday : Self.dueToday, .warning)
+        case .overdue: (agreement ? Self.agreementOverdue : Self.overdue, .error)
         }
-        try journal.send([
+        var subject: [JournalField] = []
+        if let number = notice.deadline.subject {
+            subject.append(JournalField(agreement ? "MEDIATION_AGREEMENT" : "MEDIATION_QUESTION", String(number)))
+        }
+        try journal.send(subject + [
             .message(notice.message),
             .messageID(id),
             .priority(priority),

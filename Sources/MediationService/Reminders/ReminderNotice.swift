@@ -5,15 +5,27 @@ import MediationCore
 /// reference and never a person's name or contact details.
 public struct ReminderNotice: Sendable, Equatable {
     public let reference: CaseReference
-    public let kind: DeadlineKind
-    public let due: CalendarDate
+    public let deadline: Deadline
     public let reminder: ScheduledReminder
     /// Working days past the due date, for overdue reminders.
     public let workingDaysOverdue: Int
     /// When it was sent; later than `reminder.instant` after an outage.
     public let sentAt: Date
 
-    public var identifier: String { reminder.identifier(case: reference, kind: kind) }
+    public init(reference: CaseReference, deadline: Deadline, reminder: ScheduledReminder, workingDaysOverdue: Int, sentAt: Date) {
+        self.reference = reference
+        // The reminder says what it is for; the schedule stored with the deadline does not belong in it.
+        var deadline = deadline
+        deadline.nextReminder = nil
+        self.deadline = deadline
+        self.reminder = reminder
+        self.workingDaysOverdue = workingDaysOverdue
+        self.sentAt = sentAt
+    }
+
+    public var kind: DeadlineKind { deadline.kind }
+    public var due: CalendarDate { deadline.due }
+    public var identifier: String { reminder.identifier(case: reference, deadline: deadline) }
 
     /// Sent noticeably later than planned: the daemon was not running, or the journal was away.
     public var isLate: Bool { sentAt.timeIntervalSince(reminder.instant) > 60 }
@@ -22,11 +34,11 @@ public struct ReminderNotice: Sendable, Equatable {
         var text: String
         switch reminder.stage {
         case .upcoming(let left):
-            text = "Case \(reference): the \(kind) deadline is due on \(due), in \(left) working day(s); \(kind.duty)."
+            text = "Case \(reference): \(deadline.label) is due on \(due), in \(left) working day(s); \(kind.duty)."
         case .dueToday:
-            text = "Case \(reference): the \(kind) deadline is due today, \(due); \(kind.duty) today."
+            text = "Case \(reference): \(deadline.label) is due today, \(due); \(kind.duty) today."
         case .overdue:
-            text = "Case \(reference): the \(kind) deadline was due on \(due) and is overdue by \(workingDaysOverdue) working day(s); \(kind.duty) now."
+            text = "Case \(reference): \(deadline.label) was due on \(due) and is overdue by \(workingDaysOverdue) working day(s); \(kind.duty) now."
         }
         if isLate {
             text += " (This reminder was due at \(Self.localTime(reminder.instant)) and is sent late.)"

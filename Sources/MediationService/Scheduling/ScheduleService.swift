@@ -16,10 +16,13 @@ public final class ScheduleService: Sendable {
     private let bookings: BookingBatcher
     /// Told of a session's new reminder time, since it may be the earliest now.
     private let reminderScheduled: @Sendable (Date) -> Void
+    /// Told when a session took place, since the case's agreement document now names it.
+    private let sessionTookPlace: @Sendable (Session) async -> Void
     private let logger: Logger
 
     public init(store: any ScheduleStore, clock: any ServiceClock, rules: BookingRules, reminderTime: LocalTime, events: CaseEventHub,
-                calendarDirectory: String, calendarDelay: Duration = .seconds(5), logger: Logger, reminderScheduled: @escaping @Sendable (Date) -> Void) {
+                calendarDirectory: String, calendarDelay: Duration = .seconds(5), logger: Logger, reminderScheduled: @escaping @Sendable (Date) -> Void,
+                sessionTookPlace: @escaping @Sendable (Session) async -> Void = { _ in }) {
         self.store = store
         self.clock = clock
         self.settings = Mutex((rules, reminderTime))
@@ -28,6 +31,7 @@ public final class ScheduleService: Sendable {
         self.bookings = BookingBatcher(store: store, clock: clock)
         self.logger = logger
         self.reminderScheduled = reminderScheduled
+        self.sessionTookPlace = sessionTookPlace
     }
 
     /// The rules in force; a reload replaces them for bookings from then on.
@@ -85,6 +89,7 @@ public final class ScheduleService: Sendable {
     public func settle(_ id: Int64, as state: Session.State, note: String, author: ChangeAuthor) async throws -> Session {
         let session = try await store.settle(id, state: state, note: note, author: author, at: clock.now)
         await changed(session, state == .cancelled ? "cancelled" : "completed", author: author)
+        if state == .held || state == .settled { await sessionTookPlace(session) }
         return session
     }
 
