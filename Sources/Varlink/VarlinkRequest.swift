@@ -1,16 +1,20 @@
 import Glibc
 
-/// Who is on the other end of a connection, as the kernel reports it (SO_PEERCRED); the access
-/// policy and the audit trail rely on it, never on anything the client says about itself.
+/// Who is on the other end of a connection, as the kernel reports it (SO_PEERCRED and
+/// SO_PEERGROUPS, taken when the client connected); the access policy and the audit trail rely
+/// on it, never on anything the client says about itself.
 public struct PeerCredentials: Sendable, Equatable {
     public let pid: pid_t
     public let uid: uid_t
     public let gid: gid_t
+    /// The primary group and the supplementary groups the client process had.
+    public let groups: Set<gid_t>
 
-    public init(pid: pid_t, uid: uid_t, gid: gid_t) {
+    public init(pid: pid_t, uid: uid_t, gid: gid_t, supplementaryGroups: [gid_t] = []) {
         self.pid = pid
         self.uid = uid
         self.gid = gid
+        self.groups = Set(supplementaryGroups).union([gid])
     }
 }
 

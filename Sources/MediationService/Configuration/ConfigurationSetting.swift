@@ -68,6 +68,17 @@ struct ConfigurationSetting: Sendable {
                 configuration.terms.tracks[track] = try value.string == "none" ? nil : term(value)
             }
         },
+        "access": [
+            .init(key: "staff_group") { value, configuration throws(Invalid) in
+                configuration.access.staff = try groupName(value)
+            },
+            .init(key: "mediator_group") { value, configuration throws(Invalid) in
+                configuration.access.mediators = try groupName(value)
+            },
+            .init(key: "admin_group") { value, configuration throws(Invalid) in
+                configuration.access.admins = try groupName(value)
+            },
+        ],
         "documents": [
             .init(key: "templates") { value, configuration throws(Invalid) in
                 configuration.templatesDirectory = try path(value)
@@ -142,6 +153,16 @@ struct ConfigurationSetting: Sendable {
                 update(&configuration) { $0.overdueEvery = every == 0 ? nil : every }
             },
         ]
+    }
+
+    /// A Unix group's name as groupadd(8) accepts it; root's group gives no role.
+    private static func groupName(_ value: any TOMLValueConvertible) throws(Invalid) -> String {
+        let name = try string(value)
+        let valid = !name.isEmpty && name.count <= 32 && name != "root"
+            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_".unicodeScalars.contains($0) }
+            && !(name.first?.isNumber ?? true)
+        guard valid else { throw Invalid(reason: "\"\(name)\" is not a group name that can give a role; use lower-case letters, digits, - and _, not root") }
+        return name
     }
 
     /// A span of whole minutes up to a day, as sessions and breaks are planned.

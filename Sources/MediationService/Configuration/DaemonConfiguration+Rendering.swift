@@ -30,6 +30,11 @@ extension DaemonConfiguration {
         minimum_notice = \(scheduling.minimumNoticeWorkingDays)
         office_hours = "\(scheduling.officeHours)"
 
+        [access]
+        staff_group = "\(access.staff)"
+        mediator_group = "\(access.mediators)"
+        admin_group = "\(access.admins)"
+
         [documents]
         templates = "\(templatesDirectory)"
 

@@ -25,6 +25,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var scheduling: OfficeRules
     /// The directory of the document templates the office may edit.
     public var templatesDirectory: String
+    /// The groups that give the staff, mediator and admin roles.
+    public var access: AccessGroups
 
     /// The embedded defaults. Paths follow systemd's StateDirectory= and RuntimeDirectory= when
     /// it set them, and are otherwise local to the working directory, so a developer can run the
@@ -44,7 +46,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
             extraHolidays: [],
             reminders: ReminderPolicies(),
             scheduling: .standard,
-            templatesDirectory: environment["STATE_DIRECTORY"] == nil ? "Config/templates" : "/etc/mediationd/templates"
+            templatesDirectory: environment["STATE_DIRECTORY"] == nil ? "Config/templates" : "/etc/mediationd/templates",
+            access: AccessGroups()
         )
     }
 

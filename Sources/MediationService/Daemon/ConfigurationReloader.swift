@@ -14,17 +14,21 @@ final class ConfigurationReloader: Service, Sendable {
     private let cases: CaseService
     private let schedule: ScheduleService
     private let documents: DocumentPublisher
+    private let access: AccessControl
+    private let logger: Logger
     private let notifier: SystemdNotifier
     private let journal: LifecycleJournal
     private let status: StatusReporter
 
-    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, schedule: ScheduleService, documents: DocumentPublisher, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter) {
+    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, schedule: ScheduleService, documents: DocumentPublisher, access: AccessControl, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter, logger: Logger) {
         self.path = path
         self.current = Mutex(initial)
         self.server = server
         self.cases = cases
         self.schedule = schedule
         self.documents = documents
+        self.access = access
+        self.logger = logger
         self.notifier = notifier
         self.journal = journal
         self.status = status
@@ -71,6 +75,7 @@ final class ConfigurationReloader: Service, Sendable {
         cases.workflow = loaded.workflow
         schedule.update(rules: loaded.bookingRules, reminderTime: loaded.reminders.standard.time)
         await documents.use(templates)
+        access.update(groups: loaded.access, logger: logger)
         var message = "Configuration reloaded from \(origin)"
         let pending = loaded.restartOnlyDifferences(from: previous)
         if !pending.isEmpty {

@@ -74,6 +74,7 @@ public struct MediationDaemon: Sendable {
             socketPath: socket.path,
             server: serverState
         )
+        let access = AccessControl(groups: configuration.access, logger: logger)
         let dispatcher: VarlinkDispatcher
         do {
             dispatcher = VarlinkDispatcher(
@@ -83,6 +84,7 @@ public struct MediationDaemon: Sendable {
                              try AgreementsInterface.make(agreements: agreements, cases: cases, documents: documents),
                              try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents)],
                 logger: logger,
+                authorize: access.permits,
                 mapUnexpected: ServiceInterface.internalError
             )
         } catch {
@@ -103,8 +105,8 @@ public struct MediationDaemon: Sendable {
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, initial: configuration, server: serverState, cases: cases, schedule: schedule, documents: documents,
-            notifier: notifier, journal: journal, status: status)
+            path: configurationPath, initial: configuration, server: serverState, cases: cases, schedule: schedule, documents: documents, access: access,
+            notifier: notifier, journal: journal, status: status, logger: logger)
         let statistics = CaseStatisticsRefresher(cases: cases, status: status, notifier: notifier)
         let timer = ReminderTimer(engine: engine, alarm: alarm, logger: logger, afterPass: statistics.refresh)
         // Shut down in reverse order: announce STOPPING=1 first, then drain the server, and keep
