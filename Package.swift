@@ -74,6 +74,7 @@ let package = Package(
             name: "mediationctl",
             dependencies: [
                 "MediationService",
+                "MediationStore",
                 "Varlink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -18,6 +18,7 @@ struct AgreementDocumentCommand: AsyncParsableCommand {
     @OptionGroup var daemon: DaemonSocket
 
     func run() async throws {
+        try destination.check()
         let (_, reply) = try await daemon.call(
             "\(AgreementsInterface.name).Document", parameters: ["reference": .string(target.reference), "format": .string(destination.format)],
             as: WireDocument.self)

@@ -11,6 +11,7 @@ struct CLIFailure: Error {
     static let dataError: Int32 = 65
     static let unavailable: Int32 = 69
     static let noPermission: Int32 = 77
+    static let cannotCreate: Int32 = 73
 
     /// Words an error reply from the daemon for people.
     init(_ error: VarlinkError) {

@@ -12,15 +12,9 @@ struct DocumentDestination: ParsableArguments {
 
     var format: String { html ? "html" : "markdown" }
 
-    func validate() throws {
-        guard let output else { return }
-        if FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("\(output) already exists; give a new path, or remove the file first")
-        }
-        let directory = (output as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.isWritableFile(atPath: directory) {
-            throw ValidationError("cannot write in \(directory); give a path in a directory you may write to")
-        }
+    /// Refuses a path that cannot be written before the daemon is asked for anything.
+    func check() throws(CLIFailure) {
+        if let output { try ExclusiveOutputFile.check(output) }
     }
 
     func deliver(_ text: String, what: String) throws(CLIFailure) {
@@ -28,15 +22,9 @@ struct DocumentDestination: ParsableArguments {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
         }
-        // Exclusive create: a file that appeared since `validate` is not overwritten.
-        let temporary = output + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o640]),
-              link(temporary, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CLIFailure(message: "could not write \(output): \(reason); nothing was written", exitCode: 73)
-        }
-        unlink(temporary)
+        let file = try ExclusiveOutputFile(output, mode: 0o640)
+        try file.write(Data(text.utf8))
+        try file.commit()
         print("Wrote \(what) to \(output).")
     }
 }

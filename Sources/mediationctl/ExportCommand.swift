@@ -32,11 +32,8 @@ struct ExportAnonymisedCommand: AsyncParsableCommand {
 
     @OptionGroup var daemon: DaemonSocket
 
-    func validate() throws {
-        try DocumentDestination(output: output).validate()
-    }
-
     func run() async throws {
+        try DocumentDestination(output: output).check()
         let (_, reply) = try await daemon.call(
             "\(CasesInterface.name).ExportAnonymised", parameters: ["reference": .string(target.reference)], as: WirePublication.self)
         try DocumentDestination(output: output).deliver(reply.markdown, what: "the anonymised \(reply.document) document of case \(target.reference)")

@@ -13,6 +13,7 @@ struct InvestigationDocumentCommand: AsyncParsableCommand {
     @OptionGroup var daemon: DaemonSocket
 
     func run() async throws {
+        try destination.check()
         let (_, reply) = try await daemon.call(
             "\(InvestigationInterface.name).Document", parameters: ["reference": .string(target.reference), "format": .string(destination.format)],
             as: WireDocument.self)

@@ -79,7 +79,7 @@ public struct MediationDaemon: Sendable {
         do {
             dispatcher = VarlinkDispatcher(
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
-                interfaces: [try ServiceInterface.make(status: status), try CasesInterface.make(cases: cases, events: events, documents: documents),
+                interfaces: [try ServiceInterface.make(status: status, backup: DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory))), try CasesInterface.make(cases: cases, events: events, documents: documents),
                              try SchedulingInterface.make(schedule: schedule),
                              try AgreementsInterface.make(agreements: agreements, cases: cases, documents: documents),
                              try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents)],

@@ -61,15 +61,26 @@ public enum ServiceInterface {
       cases: ?CaseCounts
     )
 
+    # A consistent copy of the database, made while the daemon serves (SQLite's backup API),
+    # sent in pieces; call with "more". Each reply carries one piece, base64, at its offset in
+    # a file of `size` bytes; the last has no "continues".
+    method Backup() -> (size: int, offset: int, data: string)
+
     # The daemon failed in a way the caller cannot fix; the journal has the details.
     error InternalError (reason: string)
 
     """
 
-    public static func make(status: StatusReporter) throws -> VarlinkInterface {
+    public static func make(status: StatusReporter, backup: DatabaseBackup) throws -> VarlinkInterface {
         var methods = VarlinkMethodTable()
         methods.method("GetStatus") { (_: VarlinkEmpty, _) in
             status.report()
+        }
+        methods.streamingMethod("Backup") { (_: VarlinkEmpty, _, writer) in
+            try await backup.stream { piece, offset, size, last in
+                let reply: [String: JSONValue] = ["size": .int(Int64(size)), "offset": .int(Int64(offset)), "data": .string(piece.base64EncodedString())]
+                if last { try await writer.reply(reply) } else { try await writer.yield(reply) }
+            }
         }
         return try VarlinkInterface(description: description, methods: methods)
     }
