@@ -39,15 +39,16 @@ enum IdentifierPatterns {
     /// only when written together, since "1980 op" is a year and a word. SA, SD and SS are not
     /// used in postcodes. Not after "artikel", nor inside amounts or article numbers (7:1234).
     static let postcode = TextPattern(
-        #"(?<![\p{L}\p{N}.,:/\-€])(?<!(?i:artikel|art\.) )[1-9]\d{3}(?:[ ]?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})(?![\p{L}\p{N}])"#
+        #"(?<![\p{L}\p{N}.,:/\-€])(?<!(?i:artikel|art\.) )[1-9]\d{3}(?:[ ]?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})(?![\p{L}\p{N}\-])"#
     )
 
     /// A street name ending in one of the usual words (Kerkstraat, Oude Gracht, Burgemeester de
     /// Withstraat) and a house number with its addition (12, 12a, 12-II, 12 bis, 12 hs). Words
     /// ending in -ering/-aring/-uring ("Vordering 12") are not streets; a number followed by a
-    /// month is a date ("Gerechtshof 12 maart"); 1900–2099 is taken for a year ("Arbeidsmarkt
-    /// 2024"). A capitalised word before the street may belong to it ("Van Woustraat"), but not
-    /// a preposition that starts a sentence ("In de Kerkstraat 12").
+    /// month is a date ("Gerechtshof 12 maart"), one followed by a unit a quantity ("De Singel
+    /// 40 jaar"); 1900–2099 is taken for a year ("Arbeidsmarkt 2024"). A capitalised word before
+    /// the street may belong to it ("Van Woustraat"), but not a preposition that starts a
+    /// sentence ("In de Kerkstraat 12").
     static let address: TextPattern = {
         let suffixes = [
             "straat", "laan", "weg", "plein", "gracht", "burgwal", "wal", "kade", "singel", "dijk", "pad",
@@ -62,7 +63,11 @@ enum IdentifierPatterns {
         let tussenvoegsel = #"(?:de|den|der|van|het|'t|ter|ten|te)"#
         let preposition = #"(?:In|Op|Aan|Bij|Naar|Uit|Via|Naast|Tegenover|Zie)[ ]"#
         let leadingWords = #"(?:(?!"# + preposition + #")\p{Lu}[\p{L}'.\-]*[ ]+(?:"# + tussenvoegsel + #"[ ]+){0,2}){0,3}"#
-        let number = #"(?!(?:19|20)\d{2}(?!\d))[1-9]\d{0,3}(?![ ]+"# + monthName + #"(?!\p{L}))"#
+        let notAHouseNumber = RegexSource.anyOf([
+            monthName, "jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "uur", "minuten", "keer",
+            "euro", "procent", "personen", "mensen", "stuks",
+        ])
+        let number = #"(?!(?:19|20)\d{2}(?!\d))[1-9]\d{0,3}(?![ ]+"# + notAHouseNumber + #"(?!\p{L}))"#
         let addition = #"(?:[a-zA-Z](?![\p{L}\p{N}]))?(?:[ ]?-[ ]?(?:[1-9]\d{0,2}|[IVX]{1,4}|hs|bis|[a-zA-Z])|[ ]+(?:bis|hs|huis|bg|[IVX]{1,4}|[A-Z]))?"#
         return TextPattern(RegexSource.word(leadingWords + streetWord + #"[ ]+"# + number + addition))
     }()

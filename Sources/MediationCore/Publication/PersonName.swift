@@ -24,26 +24,24 @@ struct PersonName: Sendable {
 
     init(_ text: String) {
         let words = Self.droppingTitles(text.split(whereSeparator: \.isWhitespace).map(String.init))
-        initials = words.filter(Self.isInitials).flatMap { $0.filter(\.isLetter) }
         let nameWords = words.filter { !Self.isInitials($0) }
         guard !nameWords.isEmpty else { return }
         // The surname starts at the first tussenvoegsel, or at a double surname joined to one
         // ("Hassan-de Boer"); without either it is the last word.
         let start = nameWords.indices.dropLast().first { Self.isTussenvoegsel(nameWords[$0]) || Self.joinsNextWord(nameWords[$0]) }
-        if let start {
-            let end = nameWords[start...].dropLast().firstIndex { !Self.isTussenvoegsel($0) } ?? nameWords.count - 1
-            givenNames = Array(nameWords[..<start])
-            tussenvoegsel = Array(nameWords[start ..< end])
-            surname = nameWords[end...].joined(separator: " ")
-        } else {
-            givenNames = Array(nameWords.dropLast())
-            surname = nameWords[nameWords.count - 1]
+            ?? nameWords.count - 1
+        let end = nameWords[start...].dropLast().firstIndex { !Self.isTussenvoegsel($0) } ?? nameWords.count - 1
+        tussenvoegsel = Array(nameWords[start ..< end])
+        surname = nameWords[end...].joined(separator: " ")
+        // Voorletters in the order written: stored ones as they are ("Anna M. de Vries"), and
+        // one per given name or part of one (Dirk-Jan is written D.J.).
+        var givenNamesSeen = 0
+        initials = words.flatMap { word -> [Character] in
+            if Self.isInitials(word) { return word.filter(\.isLetter).map { $0 } }
+            defer { givenNamesSeen += 1 }
+            return givenNamesSeen < start ? word.split(separator: "-").compactMap(\.first) : []
         }
-        if !givenNames.isEmpty {
-            // Dirk-Jan is written D.J.
-            initials = givenNames.flatMap { $0.split(separator: "-").compactMap(\.first) }
-        }
-        givenNames = givenNames.filter { $0.filter(\.isLetter).count >= 2 }
+        givenNames = nameWords[..<start].filter { $0.filter(\.isLetter).count >= 2 }
     }
 
     /// Every way the text refers to this person, with the form of address in front, which goes
