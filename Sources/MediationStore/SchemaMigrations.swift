@@ -175,6 +175,13 @@ enum SchemaMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v5-retention") { db in
+            // The day a closed case lost its personal data; what stays is for statistics.
+            try db.execute(sql: """
+                ALTER TABLE case_file ADD COLUMN purged_on TEXT;
+                CREATE INDEX case_file_closed_unpurged ON case_file(closed_on) WHERE closed_on IS NOT NULL AND purged_on IS NULL;
+                """)
+        }
         return migrator
     }
 }

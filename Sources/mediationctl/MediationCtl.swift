@@ -17,7 +17,7 @@ struct MediationCtl: AsyncParsableCommand {
         version: MediationVersion.string,
         subcommands: [
             StatusCommand.self, CaseCommand.self, DeadlineCommand.self, MediatorCommand.self, RoomCommand.self, SessionCommand.self,
-            AgreementCommand.self, InvestigationCommand.self, ExportCommand.self, WatchCommand.self, BackupCommand.self,
+            AgreementCommand.self, InvestigationCommand.self, ExportCommand.self, WatchCommand.self, BackupCommand.self, PurgeCommand.self,
         ]
     )
 }

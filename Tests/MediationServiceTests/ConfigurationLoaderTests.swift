@@ -153,7 +153,31 @@ struct ConfigurationLoaderTests {
         let path = directory.write("present.toml", "[varlink]\nmax_connections = 3\n")
         let (configuration, origin) = try ConfigurationLoader.load(path: path, environment: [:])
         #expect(configuration.varlink.maximumConnections == 3)
-        #expect(origin == .file(path))
+        #expect(origin == ConfigurationLoader.Origin(file: path, dropIns: []))
+    }
+
+    @Test func dropInsOverrideTheMainFileInNameOrderAndAMistakeInOneRefusesAll() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.write("mediationd.toml", "[varlink]\nmax_connections = 3\nmax_message_size = 8192\n")
+        try FileManager.default.createDirectory(atPath: directory.file("mediationd.toml.d"), withIntermediateDirectories: false)
+        let second = directory.write("mediationd.toml.d/20-more.toml", "[varlink]\nmax_connections = 20\n")
+        let first = directory.write("mediationd.toml.d/10-site.toml", "[varlink]\nmax_connections = 10\n[terms]\nintake = \"4w\"\n")
+        directory.write("mediationd.toml.d/README", "not a drop-in")
+        directory.write("mediationd.toml.d/30-old.toml~", "[nonsense]")
+        let (configuration, origin) = try ConfigurationLoader.load(path: path, environment: [:])
+        #expect(configuration.varlink.maximumConnections == 20, "the later drop-in wins")
+        #expect(configuration.varlink.maximumMessageSize == 8192, "what no drop-in sets stays as the main file says")
+        #expect(configuration.terms.intake == Term("4w"))
+        #expect(origin.dropIns == [first, second])
+        #expect(origin.description == "\(path) with \(first), \(second)")
+
+        let broken = directory.write("mediationd.toml.d/15-typo.toml", "[varlink]\nmax_conections = 4\n")
+        #expect {
+            _ = try ConfigurationLoader.load(path: path, environment: [:])
+        } throws: { error in
+            let error = error as? ConfigurationError
+            return error?.file == broken && error?.line == 2 && error?.key == "varlink.max_conections"
+        }
     }
 
     @Test func defaultPathsFollowSystemdsDirectories() {

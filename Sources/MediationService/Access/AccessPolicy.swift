@@ -65,7 +65,7 @@ public struct AccessPolicy: Sendable, Equatable {
             for method in methods { table["\(interface).\(method)"] = role }
         }
         set(ServiceInterface.name, .staff, ["GetStatus"])
-        set(ServiceInterface.name, .admin, ["Backup"])
+        set(ServiceInterface.name, .admin, ["Backup", "Purge"])
         set(CasesInterface.name, .staff, ["Show", "List", "ListDeadlines", "Watch"])
         set(CasesInterface.name, .mediator, ["Register", "Decide", "Suspend", "Resume", "Extend", "Close", "ExportAnonymised"])
         set(SchedulingInterface.name, .staff, ["ListMediators", "GetMediator", "ListPlaces", "ListSessions", "GetSession", "Suggest",

@@ -10,35 +10,63 @@ import TOMLKit
 public enum ConfigurationLoader {
     public static let defaultPath = "/etc/mediationd/mediationd.toml"
 
-    /// Where the configuration in force came from.
-    public enum Origin: Sendable, Equatable, CustomStringConvertible {
-        case file(String)
-        case builtInDefaults
+    /// Where the configuration in force came from: the main file (or the embedded defaults when
+    /// the default file is absent) and the drop-ins applied over it, in order.
+    public struct Origin: Sendable, Equatable, CustomStringConvertible {
+        public let file: String?
+        public let dropIns: [String]
+
+        public init(file: String?, dropIns: [String]) {
+            self.file = file
+            self.dropIns = dropIns
+        }
 
         public var description: String {
-            switch self {
-            case .file(let path): path
-            case .builtInDefaults: "built-in defaults"
-            }
+            let base = file ?? "built-in defaults"
+            return dropIns.isEmpty ? base : "\(base) with \(dropIns.joined(separator: ", "))"
         }
     }
 
-    /// Loads `path`, or the default path when none is given. A missing default file means the
-    /// embedded defaults; a missing file that was named explicitly is an error.
+    /// Loads `path`, or the default path when none is given, then the drop-ins beside it
+    /// (`mediationd.toml.d/*.toml`, in name order, each overriding what came before, as systemd
+    /// does with its own drop-ins). A missing default file means the embedded defaults; a
+    /// missing file that was named explicitly is an error. A mistake in any file refuses all.
     public static func load(
         path: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> (DaemonConfiguration, Origin) {
-        let defaults = DaemonConfiguration.defaults(environment: environment)
+        var configuration = DaemonConfiguration.defaults(environment: environment)
         let file = path ?? defaultPath
-        guard FileManager.default.fileExists(atPath: file) else {
-            if path == nil { return (defaults, .builtInDefaults) }
+        var main: String?
+        if FileManager.default.fileExists(atPath: file) {
+            configuration = try parse(try read(file), file: file, defaults: configuration)
+            main = file
+        } else if path != nil {
             throw ConfigurationError(file: file, reason: "no such file; check --config")
         }
+        let dropIns = try dropInFiles(beside: file)
+        for dropIn in dropIns {
+            configuration = try parse(try read(dropIn), file: dropIn, defaults: configuration)
+        }
+        return (configuration, Origin(file: main, dropIns: dropIns))
+    }
+
+    /// `FILE.d/*.toml`, sorted by name; other files there (an editor's backup) are ignored.
+    static func dropInFiles(beside file: String) throws(ConfigurationError) -> [String] {
+        let directory = file + ".d"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw ConfigurationError(file: directory, reason: "is not a readable directory of drop-in files")
+        }
+        return names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted().map { "\(directory)/\($0)" }
+    }
+
+    private static func read(_ file: String) throws(ConfigurationError) -> String {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(file: file, reason: "cannot be read (permissions?) or is not UTF-8 text")
         }
-        return (try parse(text, file: file, defaults: defaults), .file(file))
+        return text
     }
 
     /// Applies the settings in `text` on top of `defaults`.

@@ -79,6 +79,12 @@ struct ConfigurationSetting: Sendable {
                 configuration.access.admins = try groupName(value)
             },
         ],
+        "retention": [
+            .init(key: "keep_closed_days") { value, configuration throws(Invalid) in
+                let days = try integer(value, in: 0...36_500, unit: "days")
+                configuration.keepClosedDays = days == 0 ? nil : days
+            },
+        ],
         "documents": [
             .init(key: "templates") { value, configuration throws(Invalid) in
                 configuration.templatesDirectory = try path(value)

@@ -35,6 +35,9 @@ extension DaemonConfiguration {
         mediator_group = "\(access.mediators)"
         admin_group = "\(access.admins)"
 
+        [retention]
+        keep_closed_days = \(keepClosedDays ?? 0)
+
         [documents]
         templates = "\(templatesDirectory)"
 

@@ -27,6 +27,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var templatesDirectory: String
     /// The groups that give the staff, mediator and admin roles.
     public var access: AccessGroups
+    /// Days a closed case keeps its personal data; nil keeps it for ever.
+    public var keepClosedDays: Int?
 
     /// The embedded defaults. Paths follow systemd's StateDirectory= and RuntimeDirectory= when
     /// it set them, and are otherwise local to the working directory, so a developer can run the
@@ -47,7 +49,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
             reminders: ReminderPolicies(),
             scheduling: .standard,
             templatesDirectory: environment["STATE_DIRECTORY"] == nil ? "Config/templates" : "/etc/mediationd/templates",
-            access: AccessGroups()
+            access: AccessGroups(),
+            keepClosedDays: 730
         )
     }
 

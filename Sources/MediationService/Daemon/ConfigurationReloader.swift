@@ -15,12 +15,13 @@ final class ConfigurationReloader: Service, Sendable {
     private let schedule: ScheduleService
     private let documents: DocumentPublisher
     private let access: AccessControl
+    private let retention: RetentionService
     private let logger: Logger
     private let notifier: SystemdNotifier
     private let journal: LifecycleJournal
     private let status: StatusReporter
 
-    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, schedule: ScheduleService, documents: DocumentPublisher, access: AccessControl, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter, logger: Logger) {
+    init(path: String?, initial: DaemonConfiguration, server: VarlinkServerState, cases: CaseService, schedule: ScheduleService, documents: DocumentPublisher, access: AccessControl, retention: RetentionService, notifier: SystemdNotifier, journal: LifecycleJournal, status: StatusReporter, logger: Logger) {
         self.path = path
         self.current = Mutex(initial)
         self.server = server
@@ -28,6 +29,7 @@ final class ConfigurationReloader: Service, Sendable {
         self.schedule = schedule
         self.documents = documents
         self.access = access
+        self.retention = retention
         self.logger = logger
         self.notifier = notifier
         self.journal = journal
@@ -76,11 +78,12 @@ final class ConfigurationReloader: Service, Sendable {
         schedule.update(rules: loaded.bookingRules, reminderTime: loaded.reminders.standard.time)
         await documents.use(templates)
         access.update(groups: loaded.access, logger: logger)
+        retention.update(keepClosedDays: loaded.keepClosedDays)
         var message = "Configuration reloaded from \(origin)"
         let pending = loaded.restartOnlyDifferences(from: previous)
         if !pending.isEmpty {
             message += "; \(pending.joined(separator: ", ")) take effect at the next restart"
         }
-        journal.record(LifecycleJournal.reloaded, priority: .notice, message, fields: ["MEDIATION_CONFIG": origin.description])
+        journal.record(LifecycleJournal.reloaded, priority: .notice, message, fields: ["MEDIATION_CONFIG": origin.file ?? "built-in defaults", "MEDIATION_CONFIG_DROPINS": origin.dropIns.joined(separator: " ")])
     }
 }

@@ -8,6 +8,7 @@ public struct LifecycleJournal: Sendable {
     public static let stopped = JournalMessageID(rawValue: "f433ec43a3bb4cdab7197910cf0df722")!
     public static let reloaded = JournalMessageID(rawValue: "20213a0074ef4648b29eec213f117ff8")!
     public static let reloadRefused = JournalMessageID(rawValue: "07fd45626d01412d91015c321931459c")!
+    public static let purged = JournalMessageID(rawValue: "9c112d329d044108923f0effd212433b")!
 
     private let journal = Journal()
     private let logger: Logger

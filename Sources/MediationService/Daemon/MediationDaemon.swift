@@ -75,11 +75,15 @@ public struct MediationDaemon: Sendable {
             server: serverState
         )
         let access = AccessControl(groups: configuration.access, logger: logger)
+        let retention = RetentionService(
+            storage: storage, clock: clock, stateDirectory: absolute(configuration.stateDirectory), keepClosedDays: configuration.keepClosedDays,
+            journal: journal, logger: logger)
         let dispatcher: VarlinkDispatcher
         do {
             dispatcher = VarlinkDispatcher(
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
-                interfaces: [try ServiceInterface.make(status: status, backup: DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory))), try CasesInterface.make(cases: cases, events: events, documents: documents),
+                interfaces: [try ServiceInterface.make(status: status, backup: DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory)),
+                                                               retention: retention), try CasesInterface.make(cases: cases, events: events, documents: documents),
                              try SchedulingInterface.make(schedule: schedule),
                              try AgreementsInterface.make(agreements: agreements, cases: cases, documents: documents),
                              try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents)],
@@ -105,7 +109,7 @@ public struct MediationDaemon: Sendable {
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, initial: configuration, server: serverState, cases: cases, schedule: schedule, documents: documents, access: access,
+            path: configurationPath, initial: configuration, server: serverState, cases: cases, schedule: schedule, documents: documents, access: access, retention: retention,
             notifier: notifier, journal: journal, status: status, logger: logger)
         let statistics = CaseStatisticsRefresher(cases: cases, status: status, notifier: notifier)
         let timer = ReminderTimer(engine: engine, alarm: alarm, logger: logger, afterPass: statistics.refresh)
@@ -116,6 +120,7 @@ public struct MediationDaemon: Sendable {
             reloader,
             statistics,
             timer,
+            retention,
             server,
             ShutdownAnnouncer(notifier: notifier),
         ]

@@ -66,15 +66,44 @@ public enum ServiceInterface {
     # a file of `size` bytes; the last has no "continues".
     method Backup() -> (size: int, offset: int, data: string)
 
+    # A closed case past the retention period.
+    type ExpiredCase (reference: string, closedOn: string)
+
+    # Retention (AVG): removes the personal data of cases closed on or before closedOnOrBefore
+    # (today minus [retention] keep_closed_days), as the daily run does; with dryRun, only lists
+    # them. closedOnOrBefore is absent when no period is set.
+    method Purge(dryRun: ?bool) -> (closedOnOrBefore: ?string, cases: []ExpiredCase, purged: bool)
+
     # The daemon failed in a way the caller cannot fix; the journal has the details.
     error InternalError (reason: string)
 
     """
 
-    public static func make(status: StatusReporter, backup: DatabaseBackup) throws -> VarlinkInterface {
+    struct PurgeInput: Decodable, Sendable {
+        var dryRun: Bool?
+    }
+
+    struct ExpiredCaseLine: Codable, Sendable {
+        var reference: String
+        var closedOn: String
+    }
+
+    struct PurgeReply: Codable, Sendable {
+        var closedOnOrBefore: String?
+        var cases: [ExpiredCaseLine]
+        var purged: Bool
+    }
+
+    public static func make(status: StatusReporter, backup: DatabaseBackup, retention: RetentionService) throws -> VarlinkInterface {
         var methods = VarlinkMethodTable()
         methods.method("GetStatus") { (_: VarlinkEmpty, _) in
             status.report()
+        }
+        methods.method("Purge") { (input: PurgeInput, _) in
+            let dryRun = input.dryRun ?? false
+            let (last, cases) = dryRun ? try await retention.expired() : try await retention.purge()
+            return PurgeReply(closedOnOrBefore: last?.description, cases: cases.map { ExpiredCaseLine(reference: $0.reference.text, closedOn: $0.closedOn.description) },
+                              purged: !dryRun)
         }
         methods.streamingMethod("Backup") { (_: VarlinkEmpty, _, writer) in
             try await backup.stream { piece, offset, size, last in
