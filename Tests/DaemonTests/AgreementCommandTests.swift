@@ -187,7 +187,7 @@ struct AgreementCommandTests {
 }
 
 /// A daemon of the test's own with a mediator and a room, and mediationctl pointed at it.
-private struct MediationOffice {
+private struct MediationOffice: CommandDesk {
     let daemon: DaemonHarness
 
     static func open() async throws -> MediationOffice {
@@ -202,36 +202,6 @@ private struct MediationOffice {
     /// A reference no earlier run used, since the journal keeps their entries.
     static func freshReference(_ prefix: String) -> String {
         "\(prefix)-\(UInt32.random(in: 0...UInt32.max))"
-    }
-
-    func ctl(_ arguments: [String]) async throws -> CommandResult {
-        try await daemon.ctl(arguments + ["--socket", daemon.socketPath])
-    }
-
-    @discardableResult
-    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
-        let result = try await ctl(arguments)
-        try #require(result.status == 0, "mediationctl \(arguments.joined(separator: " ")) exited \(result.status): \(result.error)", sourceLocation: sourceLocation)
-        return result.output
-    }
-
-    func reply<Reply: Decodable>(_ type: Reply.Type, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(type, from: Data(try await succeed(arguments + ["--json"], sourceLocation: sourceLocation).utf8))
-    }
-
-    /// Exit status 65, one line saying why, nothing on standard output.
-    func expectRefused(_ arguments: [String], saying reason: String, sourceLocation: SourceLocation = #_sourceLocation) async {
-        let command = "mediationctl \(arguments.joined(separator: " "))"
-        do {
-            let result = try await ctl(arguments)
-            #expect(result.status == 65 && result.output.isEmpty, "\(command) exited \(result.status): \(result.output)\(result.error)", sourceLocation: sourceLocation)
-            let lines = result.error.split(separator: "\n")
-            #expect(lines.count == 1 && lines[0].contains(reason), "\(command) said: \(result.error)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("\(command) did not run: \(error)", sourceLocation: sourceLocation)
-        }
     }
 
     /// A complaint received in December 2025, on the mediation track.

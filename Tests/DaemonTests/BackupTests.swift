@@ -53,6 +53,7 @@ struct BackupTests {
                 "the existing file is untouched")
         let nowhere = try await daemon.ctl(["backup", daemon.directory.file("missing/dir/copy.sqlite"), "--socket", daemon.socketPath])
         #expect(nowhere.status == 73 && nowhere.error.contains("cannot write in"), "\(nowhere.error)")
-        #expect(await daemon.stop() == 0)
+        let stopped = await daemon.stop()
+        #expect(stopped == 0, "exit \(String(describing: stopped)): \(daemon.process?.standardError.suffix(2000) ?? "")")
     }
 }

@@ -106,6 +106,7 @@ final class DaemonHarness: @unchecked Sendable {
     /// SIGTERM, then the exit status.
     func stop() async -> Int32? {
         signal(SIGTERM)
-        return await process?.waitForExit()
+        // Generous: with dozens of daemons under test on two cores, a clean stop can be slow.
+        return await process?.waitForExit(timeout: 45)
     }
 }

@@ -15,7 +15,7 @@ struct SQLiteStorageTests {
         #expect(try await storage.pragma("journal_mode") == "wal")
         #expect(try await storage.pragma("synchronous") == "2", "2 is FULL")
         let information = try await storage.information()
-        #expect(information.schemaVersion == "v3-scheduling")
+        #expect(information.schemaVersion == "v5-retention")
         #expect(information.location == directory.file("mediationd.sqlite"))
         #expect(abs(information.createdAt.timeIntervalSinceNow) < 60)
         for suffix in ["-wal", "-shm"] {
