@@ -5,7 +5,13 @@ import Foundation
 ///
 /// Outside systemd `NOTIFY_SOCKET` is unset and every call is a no-op, so the daemon runs the same
 /// code in development, in tests and under `Type=notify`.
+///
+/// sd_notify blocks while the manager's socket queue is full. Notifications therefore go out from
+/// one serial queue of their own, in the order they were made, and never hold up the event loop
+/// or the task pool: a manager that reads slowly must not stall the daemon, or its shutdown.
 public struct SystemdNotifier: Sendable {
+    private static let queue = DispatchQueue(label: "io.mediationd.sd-notify")
+
     public init() {}
 
     /// Whether a service manager listens; false when run by hand.
@@ -35,11 +41,21 @@ public struct SystemdNotifier: Sendable {
         send(["WATCHDOG=1"])
     }
 
+    /// Waits until the notifications made so far have gone out, at most `timeout` seconds: the
+    /// last ones (STOPPING=1) before the process exits.
+    public func flush(timeout: Double = 2) {
+        guard isSupervised else { return }
+        let sent = DispatchSemaphore(value: 0)
+        Self.queue.async { sent.signal() }
+        _ = sent.wait(timeout: .now() + timeout)
+    }
+
     private func send(_ assignments: [String]) {
         guard isSupervised else { return }
+        let message = assignments.joined(separator: "\n")
         // A failed notification is not actionable by the daemon: the manager will see the missing
         // READY=1 or WATCHDOG=1 and act by its own rules (timeout, restart).
-        _ = sd_notify(0, assignments.joined(separator: "\n"))
+        Self.queue.async { _ = sd_notify(0, message) }
     }
 }
 

@@ -150,6 +150,7 @@ public struct MediationDaemon: Sendable {
         }
         let served = status.report().listener.callsServed
         journal.record(LifecycleJournal.stopped, priority: .notice, "mediationd stopped after answering \(served) call(s)", fields: ["MEDIATION_VERSION": MediationVersion.string])
+        SystemdNotifier().flush()
     }
 
     private static func absolute(_ path: String) -> String {
