@@ -2,7 +2,21 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench clean release install deb system-test
+
+# Installation (make install, make deb): PREFIX for programs and data, DESTDIR for staging.
+# The configuration goes to $(DESTDIR)/etc/mediationd whatever PREFIX is.
+PREFIX ?= /usr
+DESTDIR ?=
+SYSCONFDIR ?= /etc
+# Release binaries are built in a folder of their own, so that they (with the Swift runtime
+# linked in statically, and no $ORIGIN in their library search path) do not replace what
+# `make bench` builds in .build/release.
+PKG_SCRATCH ?= .build-pkg
+RELEASE_FLAGS = -c release --static-swift-stdlib --disable-local-rpath --scratch-path $(PKG_SCRATCH)
+RELEASE_DIR = $(PKG_SCRATCH)/release
+INSTALL ?= install
+DEB = mediationd_$(shell dpkg-parsechangelog -l packaging/debian/changelog -S Version)_amd64.deb
 
 deps:
 	@scripts/install-dependencies
@@ -31,5 +45,55 @@ bench: deps
 	$(SWIFT) build -c release --product mediation-bench
 	.build/release/mediation-bench --daemon .build/release/mediationd --output BENCHMARKS.md
 
+# The release binaries, and the shell completions mediationctl generates from its own commands
+# (the bash one without its #! line: completion files are sourced, not run).
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product mediationd
+	$(SWIFT) build $(RELEASE_FLAGS) --product mediationctl
+	mkdir -p $(PKG_SCRATCH)/completions
+	$(RELEASE_DIR)/mediationctl --generate-completion-script bash | sed '1{/^#!/d;}' > $(PKG_SCRATCH)/completions/mediationctl.bash
+	$(RELEASE_DIR)/mediationctl --generate-completion-script zsh > $(PKG_SCRATCH)/completions/_mediationctl
+	$(RELEASE_DIR)/mediationctl --generate-completion-script fish > $(PKG_SCRATCH)/completions/mediationctl.fish
+
+# Installs everything a machine needs to run the service; then, on a live system:
+#   systemd-sysusers mediationd.conf; journalctl --update-catalog; systemctl daemon-reload;
+#   systemctl enable --now mediationd.socket   (the .deb's postinst does this)
+# The unit's ExecStart follows PREFIX.
+install: release
+	$(INSTALL) -d -m 0755 $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/bin \
+	  $(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(PREFIX)/lib/sysusers.d $(DESTDIR)$(PREFIX)/lib/systemd/catalog \
+	  $(DESTDIR)$(SYSCONFDIR)/mediationd/templates $(DESTDIR)$(SYSCONFDIR)/mediationd/mediationd.toml.d \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man8 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(INSTALL) -m 0755 $(RELEASE_DIR)/mediationd $(DESTDIR)$(PREFIX)/sbin/mediationd
+	$(INSTALL) -m 0755 $(RELEASE_DIR)/mediationctl $(DESTDIR)$(PREFIX)/bin/mediationctl
+	sed 's|^ExecStart=[^ ]*mediationd|ExecStart=$(PREFIX)/sbin/mediationd|' systemd/mediationd.service > $(PKG_SCRATCH)/mediationd.service
+	$(INSTALL) -m 0644 $(PKG_SCRATCH)/mediationd.service systemd/mediationd.socket $(DESTDIR)$(PREFIX)/lib/systemd/system/
+	$(INSTALL) -m 0644 systemd/mediationd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/mediationd.conf
+	$(INSTALL) -m 0644 systemd/mediationd.catalog $(DESTDIR)$(PREFIX)/lib/systemd/catalog/mediationd.catalog
+	$(INSTALL) -m 0644 Config/mediationd.toml $(DESTDIR)$(SYSCONFDIR)/mediationd/mediationd.toml
+	$(INSTALL) -m 0644 Config/templates/*.mustache $(DESTDIR)$(SYSCONFDIR)/mediationd/templates/
+	$(INSTALL) -m 0644 man/mediationctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	$(INSTALL) -m 0644 man/mediationd.toml.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	$(INSTALL) -m 0644 man/mediationd.8 $(DESTDIR)$(PREFIX)/share/man/man8/
+	$(INSTALL) -m 0644 $(PKG_SCRATCH)/completions/mediationctl.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/mediationctl
+	$(INSTALL) -m 0644 $(PKG_SCRATCH)/completions/_mediationctl $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_mediationctl
+	$(INSTALL) -m 0644 $(PKG_SCRATCH)/completions/mediationctl.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/mediationctl.fish
+
+# mediationd_VERSION_amd64.deb in this folder: what `make install` installs, with the control
+# file and maintainer scripts of packaging/debian/. Install it with: apt install ./mediationd_*.deb
+deb:
+	rm -rf $(PKG_SCRATCH)/deb-root
+	$(MAKE) --no-print-directory install DESTDIR=$(abspath $(PKG_SCRATCH))/deb-root PREFIX=/usr SYSCONFDIR=/etc
+	scripts/build-deb $(PKG_SCRATCH)/deb-root
+
+# Installs the .deb in a fresh Debian 12 container booted with systemd (systemd-nspawn) and
+# checks it as an operator would: socket activation, reload, restart, stop, the overdue
+# reminder in the journal with its catalog text, the watchdog. Needs root; the first run
+# debootstraps the container into /var/cache/mediationd-system-test (a few minutes).
+system-test: deb
+	scripts/system-test $(DEB)
+
 clean:
-	rm -rf .build state run
+	rm -rf .build $(PKG_SCRATCH) state run mediationd_*_amd64.deb
