@@ -9,6 +9,10 @@ struct Options {
     var iterations = 20_000
     var warmup = 2_000
     var rounds = 5
+    /// Calls per block in the GetStatus section, which alternates blocks of GetStatus and echo.
+    var statusBlock = 100
+    /// Calls at the start of each such block that are timed apart, as they wake a sleeping server.
+    var statusSettle = 2
     var cases = 1_000_000
     var startRuns = 10
     var reminders = 300
@@ -27,6 +31,8 @@ struct Options {
             case "--iterations": iterations = rest.popFirst().flatMap(Int.init) ?? iterations
             case "--warmup": warmup = rest.popFirst().flatMap(Int.init) ?? warmup
             case "--rounds": rounds = rest.popFirst().flatMap(Int.init) ?? rounds
+            case "--status-block": statusBlock = rest.popFirst().flatMap(Int.init).map { max($0, 1) } ?? statusBlock
+            case "--status-settle": statusSettle = rest.popFirst().flatMap(Int.init).map { max($0, 0) } ?? statusSettle
             case "--cases": cases = rest.popFirst().flatMap(Int.init) ?? cases
             case "--start-runs": startRuns = rest.popFirst().flatMap(Int.init) ?? startRuns
             case "--reminders": reminders = rest.popFirst().flatMap(Int.init) ?? reminders
@@ -35,7 +41,7 @@ struct Options {
             case "--booking-clients": bookingClients = rest.popFirst().flatMap(Int.init) ?? bookingClients
             case "--bookings-per-client": bookingsPerClient = rest.popFirst().flatMap(Int.init) ?? bookingsPerClient
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--sections status,cases,scheduling]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--sections status,cases,scheduling]\n".utf8))
                 exit(64)
             }
         }

@@ -4,6 +4,13 @@ import Glibc
 struct RoundTripSample {
     private(set) var nanoseconds: [UInt64] = []
 
+    init() {}
+
+    /// All the samples' values together.
+    init(merging samples: [RoundTripSample]) {
+        nanoseconds = samples.flatMap(\.nanoseconds)
+    }
+
     mutating func record(_ value: UInt64) { nanoseconds.append(value) }
 
     func percentile(_ p: Double) -> Double {

@@ -18,6 +18,24 @@ struct JSONParser {
         return value
     }
 
+    /// Parses text whose top level should be an object, handing each member to `member` as it
+    /// is read instead of collecting the members in a dictionary (a member named twice is
+    /// handed over twice, the later one last). Returns false, once the whole text is known to be
+    /// valid, when the top level is not an object.
+    static func parseMembers(_ bytes: UnsafeRawBufferPointer, _ member: (String, JSONValue) -> Void) throws(Failure) -> Bool {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        let isObject = parser.index < bytes.count && bytes[parser.index] == UInt8(ascii: "{")
+        if isObject {
+            try parser.members(member)
+        } else {
+            _ = try parser.value()
+        }
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { throw Failure() }
+        return isObject
+    }
+
     private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
@@ -37,13 +55,19 @@ struct JSONParser {
     }
 
     private mutating func object() throws(Failure) -> JSONValue {
+        var object: [String: JSONValue] = [:]
+        try members { key, value in object[key] = value }
+        return .object(object)
+    }
+
+    /// Reads an object, handing its members to `body` in the order they come.
+    private mutating func members(_ body: (String, JSONValue) -> Void) throws(Failure) {
         try enter()
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if consume(UInt8(ascii: "}")) {
             depth -= 1
-            return .object(members)
+            return
         }
         repeat {
             skipWhitespace()
@@ -51,12 +75,11 @@ struct JSONParser {
             let key = try string()
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw Failure() }
-            members[key] = try value()
+            body(key, try value())
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw Failure() }
         depth -= 1
-        return .object(members)
     }
 
     private mutating func array() throws(Failure) -> JSONValue {
@@ -84,7 +107,28 @@ struct JSONParser {
 
     private mutating func string() throws(Failure) -> String {
         index += 1
-        var utf8: [UInt8] = []
+        // Most strings have no escapes: find the end and make the string from the bytes in place.
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                guard let text = String(validating: bytes[start..<index], as: UTF8.self) else { throw Failure() }
+                index += 1
+                return text
+            case UInt8(ascii: "\\"):
+                return try escapedString(from: start)
+            case 0..<0x20:
+                throw Failure()
+            default:
+                index += 1
+            }
+        }
+        throw Failure()
+    }
+
+    /// The rest of a string that has escapes, `start` being where its text began.
+    private mutating func escapedString(from start: Int) throws(Failure) -> String {
+        var utf8 = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             index += 1

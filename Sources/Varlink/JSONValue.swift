@@ -101,8 +101,8 @@ extension JSONValue {
 
     /// Compact JSON with sorted keys.
     public var serialized: ByteBuffer {
-        var buffer = ByteBuffer()
-        JSONSerializer.write(self, into: &buffer)
-        return buffer
+        var text = JSONText()
+        JSONSerializer.write(self, into: &text)
+        return ByteBuffer(text)
     }
 }

@@ -8,7 +8,14 @@ import Foundation
 /// reply types, and tracking them cost an allocation per field.
 struct JSONValueEncoder {
     func encode(_ value: some Encodable) throws -> JSONValue {
-        try JSONValueEncoding.encode(value)
+        // A type that writes its own JSON has that one form: read back, it is what a reply
+        // carries.
+        if let writable = value as? any JSONWritable {
+            var writer = JSONWriter(text: JSONText())
+            writable.writeJSON(to: &writer)
+            return try writer.text.bytes.withUnsafeBytes { try JSONValue(parsing: $0) }
+        }
+        return try JSONValueEncoding.encode(value)
     }
 }
 
@@ -214,18 +221,4 @@ extension JSONValueSink {
     mutating func encode(_ value: UInt32) throws { put(JSONValueEncoding.integer(value)) }
     mutating func encode(_ value: UInt64) throws { put(JSONValueEncoding.integer(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONValueEncoding.encode(value)) }
-}
-
-/// RFC 3339 timestamps in UTC with whole seconds, the form Varlink replies use for dates.
-public enum RFC3339 {
-    public static func format(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
-    }
 }

@@ -23,6 +23,8 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     private var waiting = CircularBuffer<VarlinkCall>()
     private var current: (call: VarlinkCall, task: Task<Void, Never>)?
     private var draining = false
+    /// A read has been asked for and has not completed yet.
+    private var reading = false
 
     init(dispatcher: VarlinkDispatcher, state: VarlinkServerState, eventLoop: any EventLoop, logger: Logger) {
         self.dispatcher = dispatcher
@@ -36,11 +38,12 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         PeerCredentials.of(context.channel).whenSuccess { handler.value.peer = $0 }
         context.fireChannelActive()
-        context.read()
+        readIfWanted(context: context)
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        readIfIdle(context: context)
+        reading = false
+        readIfWanted(context: context)
         context.fireChannelReadComplete()
     }
 
@@ -110,13 +113,17 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         context.triggerUserOutboundEvent(VarlinkIdleCloser.CallFinished(), promise: nil)
         startNextCall(context: context)
         closeIfIdle(context: context)
-        readIfIdle(context: context)
+        readIfWanted(context: context)
     }
 
-    /// The server reads (autoRead is off) only when every call read so far has been answered,
-    /// so a client that sends without reading holds at most one read's worth of calls in memory.
-    private func readIfIdle(context: ChannelHandlerContext) {
-        if current == nil, waiting.isEmpty, !draining, context.channel.isActive {
+    /// The server reads (autoRead is off) only while no call read so far waits to start. So a
+    /// client that sends without reading holds at most one read's worth of calls in memory: its
+    /// calls stop once a reply cannot be written. The next read is asked for while a call runs,
+    /// not after it: the socket then stays registered for reading, instead of being taken off
+    /// epoll after every read and put back after every reply.
+    private func readIfWanted(context: ChannelHandlerContext) {
+        if !reading, waiting.isEmpty, !draining, context.channel.isActive {
+            reading = true
             context.read()
         }
     }

@@ -9,6 +9,8 @@ public struct VarlinkDispatcher: Sendable {
     public typealias UnexpectedErrorMapper = @Sendable (any Error, VarlinkCall) -> VarlinkError
 
     private let interfaces: [String: VarlinkInterface]
+    /// Every declared method by its fully qualified name, as calls name them: one lookup per call.
+    private let routes: [String: Route]
     private let authorize: Authorizer
     private let mapUnexpected: UnexpectedErrorMapper
     private let logger: Logger
@@ -22,6 +24,18 @@ public struct VarlinkDispatcher: Sendable {
     ) {
         let service = OrgVarlinkService.interface(info: info, serving: interfaces)
         self.interfaces = Dictionary(uniqueKeysWithValues: ([service] + interfaces).map { ($0.name, $0) })
+        var routes: [String: Route] = [:]
+        for interface in self.interfaces.values {
+            for (name, method) in interface.definition.methods {
+                routes["\(interface.name).\(name)"] = Route(
+                    method: method,
+                    handler: interface.handlers[name],
+                    checker: interface.checker,
+                    streaming: interface.streamingMethods.contains(name)
+                )
+            }
+        }
+        self.routes = routes
         self.authorize = authorize
         self.mapUnexpected = mapUnexpected
         self.logger = logger
@@ -53,25 +67,34 @@ public struct VarlinkDispatcher: Sendable {
 
     private func resolve(_ request: VarlinkRequest) throws(VarlinkError) -> VarlinkMethodHandler {
         let call = request.call
-        guard let interface = interfaces[String(call.interfaceName)] else {
-            throw .interfaceNotFound(call.interfaceName)
-        }
-        let member = String(call.memberName)
-        guard let method = interface.definition.methods[member] else {
+        guard let route = routes[call.method] else {
+            // Which part of the name is unknown decides the error.
+            guard interfaces[String(call.interfaceName)] != nil else {
+                throw .interfaceNotFound(call.interfaceName)
+            }
             throw .methodNotFound(call.method)
         }
-        guard let handler = interface.handlers[member], !call.upgrade else {
+        guard let handler = route.handler, !call.upgrade else {
             throw .methodNotImplemented(call.method)
         }
         guard authorize(request) else {
             throw .permissionDenied
         }
-        if let field = interface.checker.firstMismatch(in: call.parameters, against: method.input) {
+        if let field = route.checker.firstMismatch(in: call.parameters, against: route.method.input) {
             throw .invalidParameter(field)
         }
-        if interface.streamingMethods.contains(member), !call.more || call.oneway {
+        if route.streaming, !call.more || call.oneway {
             throw .expectedMore
         }
         return handler
+    }
+
+    /// What a call to one method needs: its declaration, its handler (if one is registered) and
+    /// the checker for its interface's types.
+    private struct Route: Sendable {
+        let method: VarlinkInterfaceDefinition.Method
+        let handler: VarlinkMethodHandler?
+        let checker: VarlinkTypeChecker
+        let streaming: Bool
     }
 }

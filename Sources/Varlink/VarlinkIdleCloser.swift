@@ -3,9 +3,9 @@ import NIOCore
 /// Closes a connection that has had no call in progress for the idle timeout.
 ///
 /// It counts calls as they arrive and as the connection's loop reports them finished, so a
-/// long-running call, or a subscription waiting for events, keeps its connection open. Activity
-/// is a timestamp per read; one timer per timeout period checks it, instead of re-arming a
-/// timer on every message.
+/// long-running call, or a subscription waiting for events, keeps its connection open. The idle
+/// time counts from when the last call in progress finished (a timestamp then, not per message);
+/// one timer per timeout period checks it, instead of re-arming a timer on every message.
 final class VarlinkIdleCloser: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -40,15 +40,15 @@ final class VarlinkIdleCloser: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // While a call is in progress the connection is not idle, whatever the time.
         callsInProgress += 1
-        lastActivity = .now()
         context.fireChannelRead(data)
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
         if event is CallFinished {
             callsInProgress -= 1
-            lastActivity = .now()
+            if callsInProgress == 0 { lastActivity = .now() }
             promise?.succeed()
         } else {
             context.triggerUserOutboundEvent(event, promise: promise)

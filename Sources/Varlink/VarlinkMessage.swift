@@ -23,14 +23,19 @@ public struct VarlinkCall: Sendable, Equatable {
 
     /// The interface part of `method`; empty when the name has no dot.
     public var interfaceName: Substring {
-        guard let dot = method.lastIndex(of: ".") else { return "" }
+        guard let dot = lastDot else { return "" }
         return method[..<dot]
     }
 
     /// The member part of `method`.
     public var memberName: Substring {
-        guard let dot = method.lastIndex(of: ".") else { return method[...] }
-        return method[method.index(after: dot)...]
+        guard let dot = lastDot else { return method[...] }
+        return method[method.utf8.index(after: dot)...]
+    }
+
+    /// Searched for as a byte: a dot is ASCII, so its index is also a character boundary.
+    private var lastDot: String.Index? {
+        method.utf8.lastIndex(of: UInt8(ascii: "."))
     }
 }
 
@@ -50,92 +55,143 @@ public struct VarlinkReply: Sendable, Equatable {
 
 /// Turns messages into their NUL-terminated wire form and back.
 public enum VarlinkWireFormat {
+    /// Sized for a typical reply, so writing one does not grow the text step by step.
+    static let typicalReplySize = 1024
+
     /// A reply as one NUL-terminated frame.
     public static func frame(_ reply: VarlinkReply) -> ByteBuffer {
-        // Sized for a typical reply, so writing it does not grow the buffer step by step.
-        var buffer = ByteBufferAllocator().buffer(capacity: 1024)
-        encode(reply, into: &buffer)
-        return buffer
+        var text = JSONText(capacity: typicalReplySize)
+        write(reply, into: &text)
+        return ByteBuffer(text)
     }
 
+    /// A successful reply whose parameters are `parameters`, encoded straight to text; they must
+    /// encode as a JSON object (a struct, or a dictionary keyed by strings).
+    public static func frame(encoding parameters: some Encodable, continues: Bool = false) throws -> ByteBuffer {
+        var text = JSONText(capacity: typicalReplySize)
+        text.append(#"{"parameters":"#)
+        try JSONTextEncoder.encodeObject(parameters, into: &text)
+        if continues { text.append(#","continues":true"#) }
+        text.append("}\0")
+        return ByteBuffer(text)
+    }
 
     public static func encode(_ reply: VarlinkReply, into buffer: inout ByteBuffer) {
-        var object: [String: JSONValue] = ["parameters": .object(reply.parameters)]
-        if reply.continues { object["continues"] = .bool(true) }
-        if let error = reply.error { object["error"] = .string(error) }
-        write(.object(object), into: &buffer)
+        var text = JSONText(capacity: typicalReplySize)
+        write(reply, into: &text)
+        buffer.writeJSONText(text)
     }
 
     public static func encode(_ call: VarlinkCall, into buffer: inout ByteBuffer) {
-        var object: [String: JSONValue] = ["method": .string(call.method)]
-        if !call.parameters.isEmpty { object["parameters"] = .object(call.parameters) }
-        if call.oneway { object["oneway"] = .bool(true) }
-        if call.more { object["more"] = .bool(true) }
-        if call.upgrade { object["upgrade"] = .bool(true) }
-        write(.object(object), into: &buffer)
+        var text = JSONText(capacity: 128)
+        text.append(#"{"method":"#)
+        text.appendString(call.method)
+        if !call.parameters.isEmpty {
+            text.append(#","parameters":"#)
+            JSONSerializer.writeObject(call.parameters, into: &text)
+        }
+        if call.oneway { text.append(#","oneway":true"#) }
+        if call.more { text.append(#","more":true"#) }
+        if call.upgrade { text.append(#","upgrade":true"#) }
+        text.append("}\0")
+        buffer.writeJSONText(text)
+    }
+
+    /// The members in a fixed order: the error's name first, where a reader looks first.
+    private static func write(_ reply: VarlinkReply, into text: inout JSONText) {
+        text.append(UInt8(ascii: "{"))
+        if let error = reply.error {
+            text.append(#""error":"#)
+            text.appendString(error)
+            text.append(UInt8(ascii: ","))
+        }
+        text.append(#""parameters":"#)
+        JSONSerializer.writeObject(reply.parameters, into: &text)
+        if reply.continues { text.append(#","continues":true"#) }
+        text.append("}\0")
     }
 
     public static func decodeCall(_ frame: ByteBuffer) throws(VarlinkProtocolError) -> VarlinkCall {
-        let object = try parseObject(frame)
-        guard case .string(let method)? = object["method"] else {
+        let envelope = try Envelope(frame)
+        guard case .string(let method)? = envelope.method else {
             throw .malformedMessage("a call needs a string \"method\"")
-        }
-        let parameters: [String: JSONValue]
-        switch object["parameters"] {
-        case nil, .null?: parameters = [:]
-        case .object(let value)?: parameters = value
-        default: throw .malformedMessage("\"parameters\" must be an object")
         }
         return VarlinkCall(
             method: method,
-            parameters: parameters,
-            oneway: try flag("oneway", in: object),
-            more: try flag("more", in: object),
-            upgrade: try flag("upgrade", in: object)
+            parameters: try envelope.parameterObject(),
+            oneway: try Envelope.flag("oneway", envelope.oneway),
+            more: try Envelope.flag("more", envelope.more),
+            upgrade: try Envelope.flag("upgrade", envelope.upgrade)
         )
     }
 
     public static func decodeReply(_ frame: ByteBuffer) throws(VarlinkProtocolError) -> VarlinkReply {
-        let object = try parseObject(frame)
-        let parameters: [String: JSONValue]
-        switch object["parameters"] {
-        case nil, .null?: parameters = [:]
-        case .object(let value)?: parameters = value
-        default: throw .malformedMessage("\"parameters\" must be an object")
-        }
+        let envelope = try Envelope(frame)
+        let parameters = try envelope.parameterObject()
         var error: String?
-        switch object["error"] {
+        switch envelope.error {
         case nil, .null?: error = nil
         case .string(let value)?: error = value
         default: throw .malformedMessage("\"error\" must be a string")
         }
-        return VarlinkReply(parameters: parameters, continues: try flag("continues", in: object), error: error)
+        return VarlinkReply(parameters: parameters, continues: try Envelope.flag("continues", envelope.continues), error: error)
     }
 
-    private static func flag(_ name: String, in object: [String: JSONValue]) throws(VarlinkProtocolError) -> Bool {
-        switch object[name] {
-        case nil, .null?: return false
-        case .bool(let value)?: return value
-        default: throw .malformedMessage("\"\(name)\" must be a boolean")
-        }
-    }
+    /// The members of a message that the protocol defines, read straight from the text; others
+    /// are checked as JSON and left out.
+    private struct Envelope {
+        var method: JSONValue?
+        var parameters: JSONValue?
+        var oneway: JSONValue?
+        var more: JSONValue?
+        var upgrade: JSONValue?
+        var continues: JSONValue?
+        var error: JSONValue?
 
-    private static func parseObject(_ frame: ByteBuffer) throws(VarlinkProtocolError) -> [String: JSONValue] {
-        let value: JSONValue
-        do {
-            value = try frame.withUnsafeReadableBytes { raw in try JSONValue(parsing: raw) }
-        } catch {
-            throw .invalidJSON
+        init(_ frame: ByteBuffer) throws(VarlinkProtocolError) {
+            var envelope = Envelope()
+            let isObject: Bool
+            do {
+                isObject = try frame.withUnsafeReadableBytes { raw throws(JSONParser.Failure) in
+                    try JSONParser.parseMembers(raw) { key, value in
+                        switch key {
+                        case "method": envelope.method = value
+                        case "parameters": envelope.parameters = value
+                        case "oneway": envelope.oneway = value
+                        case "more": envelope.more = value
+                        case "upgrade": envelope.upgrade = value
+                        case "continues": envelope.continues = value
+                        case "error": envelope.error = value
+                        default: break
+                        }
+                    }
+                }
+            } catch {
+                throw .invalidJSON
+            }
+            guard isObject else {
+                throw .malformedMessage("a message must be a JSON object")
+            }
+            self = envelope
         }
-        guard let object = value.objectValue else {
-            throw .malformedMessage("a message must be a JSON object")
-        }
-        return object
-    }
 
-    private static func write(_ value: JSONValue, into buffer: inout ByteBuffer) {
-        JSONSerializer.write(value, into: &buffer)
-        buffer.writeInteger(UInt8(0))
+        private init() {}
+
+        func parameterObject() throws(VarlinkProtocolError) -> [String: JSONValue] {
+            switch parameters {
+            case nil, .null?: return [:]
+            case .object(let value)?: return value
+            default: throw .malformedMessage("\"parameters\" must be an object")
+            }
+        }
+
+        static func flag(_ name: String, _ value: JSONValue?) throws(VarlinkProtocolError) -> Bool {
+            switch value {
+            case nil, .null?: return false
+            case .bool(let value)?: return value
+            default: throw .malformedMessage("\"\(name)\" must be a boolean")
+            }
+        }
     }
 }
 

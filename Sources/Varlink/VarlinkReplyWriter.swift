@@ -26,9 +26,10 @@ public struct VarlinkReplyWriter: Sendable {
         try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: parameters)), last: true)
     }
 
-    /// A reply whose parameters are `output`, which must encode as a JSON object (a struct).
+    /// A reply whose parameters are `output`, which must encode as a JSON object (a struct, or
+    /// a dictionary keyed by strings). It is encoded straight to the reply's text.
     public func reply(encoding output: some Encodable) async throws {
-        try await reply(try parameters(of: output))
+        try await send(VarlinkWireFormat.frame(encoding: output), last: true)
     }
 
     /// One of several replies. Without `more` the client expects exactly one reply, so this
@@ -39,27 +40,25 @@ public struct VarlinkReplyWriter: Sendable {
     }
 
     public func yield(encoding output: some Encodable) async throws {
-        try await yield(try parameters(of: output))
+        guard acceptsMore else { throw VarlinkError.expectedMore }
+        try await send(VarlinkWireFormat.frame(encoding: output, continues: true), last: false)
     }
 
     func fail(_ error: VarlinkError) async throws {
         try await send(VarlinkWireFormat.frame(VarlinkReply(parameters: error.parameters, error: error.name)), last: true)
     }
 
-    private func parameters(of output: some Encodable) throws -> [String: JSONValue] {
-        guard case .object(let parameters) = try JSONValue(encoding: output) else {
-            throw EncodingError.invalidValue(output, .init(codingPath: [], debugDescription: "Varlink parameters must encode as an object"))
-        }
-        return parameters
-    }
-
     private func send(_ frame: @autoclosure () throws -> ByteBuffer, last: Bool) async throws {
         // After the last reply the next one on the connection belongs to the next call; a reply
         // sent now would be taken as its answer.
         guard !hasFinished else { throw VarlinkReplyWriterError.alreadyFinished(call.method) }
+        // A oneway call's reply is never written, so it is not even encoded. Otherwise the frame
+        // is made first: a reply that fails to encode has not been given, and the dispatcher
+        // answers with an error instead.
+        let frame = call.oneway ? nil : try frame()
         if last { progress.finished.store(true, ordering: .releasing) }
-        guard !call.oneway else { return }
-        try await sink(try frame())
+        guard let frame else { return }
+        try await sink(frame)
     }
 }
 

@@ -39,6 +39,19 @@ struct JSONParserTests {
 
     @Test func invalidUTF8IsRefused() {
         #expect(throws: VarlinkProtocolError.invalidJSON) { _ = try parse(bytes: [0x22, 0xC3, 0x28, 0x22]) }
+        // Before an escape, and after one.
+        #expect(throws: VarlinkProtocolError.invalidJSON) { _ = try parse(bytes: [0x22, 0xC3, 0x28, 0x5C, 0x6E, 0x22]) }
+        #expect(throws: VarlinkProtocolError.invalidJSON) { _ = try parse(bytes: [0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22]) }
+    }
+
+    @Test func stringsWithAndWithoutEscapesReadTheSame() throws {
+        #expect(try parse(#""""#) == .string(""))
+        #expect(try parse(#""plain text é""#) == .string("plain text é"))
+        #expect(try parse(#""plain \"then\" escaped""#) == .string(#"plain "then" escaped"#))
+        #expect(try parse(#""\u00e9 first""#) == .string("é first"))
+        let long = String(repeating: "abcdefghij", count: 1_000)
+        #expect(try parse("\"\(long)\"") == .string(long))
+        #expect(try parse("\"\(long)\\t\(long)\"") == .string(long + "\t" + long))
     }
 
     @Test func nestingIsBoundedSoNoMessageCanExhaustTheStack() throws {

@@ -39,6 +39,9 @@ final class TestServer: Sendable {
     # A broken handler: one reply with continues, then it returns without a last reply.
     method Forgetful() -> (n: int)
 
+    # A broken handler: its reply's parameters are not an object.
+    method Unencodable() -> ()
+
     error Failed (why: string)
     """
 
@@ -78,6 +81,7 @@ final class TestServer: Sendable {
         methods.streamingMethod("Forgetful") { (_: VarlinkEmpty, _, writer) in
             try await writer.yield(encoding: ["n": 1])
         }
+        methods.method("Unencodable") { (_: VarlinkEmpty, _) in "not an object" }
         methods.method("Secret") { (_: VarlinkEmpty, _) in VarlinkEmpty() }
         methods.method("Fail") { (_: VarlinkEmpty, _) -> VarlinkEmpty in
             throw VarlinkError("org.example.test.Failed", parameters: ["why": .string("on purpose")])

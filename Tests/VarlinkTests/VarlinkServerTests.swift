@@ -284,6 +284,24 @@ struct VarlinkPressureTests {
         try await server.stop()
     }
 
+    @Test func aReplyThatCannotBeEncodedIsAnsweredWithAnErrorAndTheNextCallIsUnaffected() async throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        try await socket.send(#"{"method":"org.example.test.Unencodable"}"# + "\0" + Self.call)
+        let failed = await socket.receiveJSON()
+        #expect(failed?.string("error") == "org.example.test.Failed")
+        #expect(await socket.receiveJSON()?.object("parameters")?.string("text") == "p")
+        try await server.stop()
+    }
+
+    @Test func anUnknownParameterIsNamedEvenBesideValidOnes() async throws {
+        let server = try TestServer()
+        let reply = try await server.call(#"{"method":"org.example.test.Echo","parameters":{"text":"a","txet":"b"}}"#)
+        #expect(reply?.string("error") == "org.varlink.service.InvalidParameter")
+        #expect(reply?.object("parameters")?.string("parameter") == "txet")
+        try await server.stop()
+    }
+
     @Test func shutdownDoesNotHangOnASubscriberThatStoppedReading() async throws {
         let server = try TestServer(shutdownTimeout: .milliseconds(500))
         let socket = try server.connect()

@@ -14,7 +14,8 @@ public final class StatusReporter: Sendable {
     private let activation: ListenerStatus.Activation
     private let socketPath: String?
     private let server: VarlinkServerState
-    private let caseStatistics = Mutex<CaseStatistics?>(nil)
+    /// The latest counts, and their form in a reply, made once per count rather than per call.
+    private let caseStatistics = Mutex<(statistics: CaseStatistics, counts: CaseCounts)?>(nil)
 
     init(
         clock: any ServiceClock,
@@ -45,7 +46,7 @@ public final class StatusReporter: Sendable {
             uptimeSeconds: clock.now.timeIntervalSince(startedAt),
             database: database,
             listener: listener,
-            cases: cases.map(Self.counts)
+            cases: caseStatistics.withLock { $0?.counts }
         )
     }
 
@@ -60,8 +61,11 @@ public final class StatusReporter: Sendable {
     /// The counts of cases, refreshed by the reminder timer after each pass, so that neither a
     /// status call nor READY=1 waits for a count over every case.
     public var cases: CaseStatistics? {
-        get { caseStatistics.withLock { $0 } }
-        set { caseStatistics.withLock { $0 = newValue } }
+        get { caseStatistics.withLock { $0?.statistics } }
+        set {
+            let latest = newValue.map { (statistics: $0, counts: Self.counts($0)) }
+            caseStatistics.withLock { $0 = latest }
+        }
     }
 
     /// The one line systemd shows as the unit's status.

@@ -1,4 +1,5 @@
 import Foundation
+import Varlink
 
 /// The reply of `io.mediationd.Service.GetStatus`, shared by the daemon and `mediationctl`.
 public struct ServiceStatus: Codable, Sendable, Equatable {
@@ -87,3 +88,67 @@ public struct ListenerStatus: Codable, Sendable, Equatable {
         self.callsServed = callsServed
     }
 }
+
+// MARK: JSON
+//
+// GetStatus is the call monitoring makes over and over; its reply writes itself rather than go
+// through `Encodable`'s machinery, which cost it most of its encoding. The keys are the
+// synthesized `CodingKeys`, so the two forms cannot name a field differently; the Varlink type
+// check and a decode of the reply (ServiceInterfaceTests) hold them to the same fields.
+
+extension ServiceStatus: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member(CodingKeys.version, version)
+        writer.member(CodingKeys.startedAt, startedAt)
+        writer.member(CodingKeys.uptimeSeconds, uptimeSeconds)
+        writer.member(CodingKeys.database, database)
+        writer.member(CodingKeys.listener, listener)
+        writer.member(CodingKeys.cases, cases)
+        writer.endObject()
+    }
+}
+
+extension CaseCounts: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member(CodingKeys.open, open)
+        writer.member(CodingKeys.overdue, overdue)
+        writer.member(CodingKeys.nextDeadline, nextDeadline)
+        writer.endObject()
+    }
+}
+
+extension CaseCounts.NextDeadline: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member(CodingKeys.reference, reference)
+        writer.member(CodingKeys.kind, kind)
+        writer.member(CodingKeys.due, due)
+        writer.endObject()
+    }
+}
+
+extension DatabaseStatus: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member(CodingKeys.path, path)
+        writer.member(CodingKeys.schemaVersion, schemaVersion)
+        writer.member(CodingKeys.createdAt, createdAt)
+        writer.endObject()
+    }
+}
+
+extension ListenerStatus: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member(CodingKeys.activation, activation)
+        writer.member(CodingKeys.path, path)
+        writer.member(CodingKeys.activeConnections, activeConnections)
+        writer.member(CodingKeys.maximumConnections, maximumConnections)
+        writer.member(CodingKeys.callsServed, callsServed)
+        writer.endObject()
+    }
+}
+
+extension ListenerStatus.Activation: JSONWritable {}

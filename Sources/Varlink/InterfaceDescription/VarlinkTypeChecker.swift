@@ -12,9 +12,14 @@ public struct VarlinkTypeChecker: Sendable {
     /// Returns the name of the first top-level field that does not fit, or nil when all fit.
     /// Unknown fields are refused: a misspelled optional field would otherwise be ignored silently.
     public func firstMismatch(in object: [String: JSONValue], against fields: [VarlinkField]) -> String? {
-        for field in fields where !conforms(object[field.name], to: field.type) {
-            return field.name
+        var declared = 0
+        for field in fields {
+            let value = object[field.name]
+            if value != nil { declared += 1 }
+            if !conforms(value, to: field.type) { return field.name }
         }
+        // Only when some member is not a declared field is it worth finding which.
+        guard declared < object.count else { return nil }
         let known = Set(fields.map(\.name))
         return object.keys.sorted().first { !known.contains($0) }
     }
