@@ -15,11 +15,12 @@ struct SystemdFilesTests {
         let directory = TemporaryDirectory()
         let manager = FileManager.default
         try manager.createDirectory(atPath: directory.file("usr/bin"), withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: directory.file("usr/sbin"), withIntermediateDirectories: true)
         try manager.createDirectory(atPath: directory.file("usr/lib/systemd"), withIntermediateDirectories: true)
         try manager.createDirectory(atPath: directory.file("etc/systemd/system"), withIntermediateDirectories: true)
         try manager.createSymbolicLink(atPath: directory.file("bin"), withDestinationPath: "usr/bin")
         try manager.copyItem(atPath: "/lib/systemd/system", toPath: directory.file("usr/lib/systemd/system"))
-        try manager.copyItem(atPath: BuiltProducts.mediationd, toPath: directory.file("usr/bin/mediationd"))
+        try manager.copyItem(atPath: BuiltProducts.mediationd, toPath: directory.file("usr/sbin/mediationd"))
         try manager.copyItem(atPath: "/usr/bin/kill", toPath: directory.file("usr/bin/kill"))
         for unit in ["mediationd.service", "mediationd.socket"] {
             try manager.copyItem(atPath: "\(root)/systemd/\(unit)", toPath: directory.file("etc/systemd/system/\(unit)"))
@@ -48,7 +49,7 @@ struct SystemdFilesTests {
         #expect(service["StateDirectory"] == ["mediationd"])
         #expect(service["RuntimeDirectory"] == ["mediationd"])
         #expect(service["User"] == ["mediationd"])
-        #expect(service["ExecStart"] == ["/usr/bin/mediationd"])
+        #expect(service["ExecStart"] == ["/usr/sbin/mediationd"], "where make install and the package put it")
         let socket = try unitSettings("mediationd.socket")
         #expect(socket["ListenStream"] == ["/run/mediationd/io.mediationd"])
         #expect(socket["SocketMode"] == ["0660"])
