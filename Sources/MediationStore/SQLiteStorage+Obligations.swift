@@ -44,8 +44,12 @@ extension SQLiteStorage {
         record.agreements = try Row.fetchAll(db, sql: "SELECT * FROM agreement WHERE case_reference = ? ORDER BY id", arguments: [reference]).map(agreement)
         record.questions = try Row.fetchAll(db, sql: "SELECT * FROM investigation_question WHERE case_reference = ? ORDER BY id", arguments: [reference]).map(question)
         record.conclusion = try Row.fetchOne(db, sql: "SELECT * FROM investigation_conclusion WHERE case_reference = ?", arguments: [reference]).map(conclusion)
-        // Read inside the write transaction of a change, so no other change takes the same number.
-        record.numbering = CaseRecord.Numbering(
+    }
+
+    /// The numbers the next agreement and question get. Read inside a change's write
+    /// transaction, so no other change takes the same number; reads do not need them.
+    static func numbering(_ db: Database) throws -> CaseRecord.Numbering {
+        CaseRecord.Numbering(
             nextAgreement: (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM agreement") ?? 0) + 1,
             nextQuestion: (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM investigation_question") ?? 0) + 1)
     }

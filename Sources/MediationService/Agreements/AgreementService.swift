@@ -37,14 +37,14 @@ public final class AgreementService: Sendable {
     }
 
     public func fulfil(_ id: Int64, author: ChangeAuthor) async throws -> (CaseRecord, Agreement) {
-        let (reference, _) = try await find(id)
+        let reference = try await caseOf(id)
         return try await change(reference, id, author: author) { workflow, record, now in
             try workflow.fulfilAgreement(&record, id: id, now: now)
         }
     }
 
     public func breach(_ id: Int64, note: String, author: ChangeAuthor) async throws -> (CaseRecord, Agreement) {
-        let (reference, _) = try await find(id)
+        let reference = try await caseOf(id)
         return try await change(reference, id, author: author) { workflow, record, now in
             try workflow.breachAgreement(&record, id: id, note: note, now: now)
         }
@@ -68,10 +68,15 @@ public final class AgreementService: Sendable {
         return (record, record.agreements.first { $0.id == id }!)
     }
 
+    private func caseOf(_ id: Int64) async throws -> CaseReference {
+        guard let reference = try await store.caseOfAgreement(id) else { throw CaseStoreError.unknownAgreement(id) }
+        return reference
+    }
+
+    /// For an edit, which checks a new due date against the agreement's session before the change.
     private func find(_ id: Int64) async throws -> (CaseReference, Agreement) {
-        guard let reference = try await store.caseOfAgreement(id),
-              let agreement = try await store.record(reference)?.agreements.first(where: { $0.id == id })
-        else { throw CaseStoreError.unknownAgreement(id) }
+        let reference = try await caseOf(id)
+        guard let agreement = try await store.record(reference)?.agreements.first(where: { $0.id == id }) else { throw CaseStoreError.unknownAgreement(id) }
         return (reference, agreement)
     }
 

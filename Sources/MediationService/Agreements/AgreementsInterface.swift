@@ -91,11 +91,6 @@ public enum AgreementsInterface {
         var limit: Int?
     }
 
-    struct DocumentInput: Decodable, Sendable {
-        var reference: String
-        var format: WireDocumentFormat?
-    }
-
     public static func make(agreements: AgreementService, cases: CaseService, documents: DocumentPublisher) throws -> VarlinkInterface {
         var methods = VarlinkMethodTable()
         @Sendable func reply(_ result: (CaseRecord, Agreement)) -> WireAgreementReply {

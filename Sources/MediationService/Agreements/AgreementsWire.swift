@@ -45,6 +45,12 @@ public struct WireDocument: Codable, Sendable {
     public var archived: String?
 }
 
+/// A document asked for: the case, and Markdown unless HTML is asked for.
+struct DocumentInput: Decodable, Sendable {
+    var reference: String
+    var format: WireDocumentFormat?
+}
+
 public enum WireDocumentFormat: String, Codable, Sendable, CaseIterable {
     case markdown, html
 

@@ -98,15 +98,6 @@ public enum InvestigationInterface {
         var text: String
     }
 
-    struct ReferenceInput: Decodable, Sendable {
-        var reference: String
-    }
-
-    struct DocumentInput: Decodable, Sendable {
-        var reference: String
-        var format: WireDocumentFormat?
-    }
-
     public static func make(investigation: InvestigationService, cases: CaseService, documents: DocumentPublisher) throws -> VarlinkInterface {
         var methods = VarlinkMethodTable()
         @Sendable func reply(_ result: (CaseRecord, InvestigationQuestion)) -> WireQuestionReply {
@@ -141,7 +132,7 @@ public enum InvestigationInterface {
             }
             return WireConclusionReply(conclusion: WireConclusion(record.conclusion!))
         }
-        methods.method("Show") { (input: ReferenceInput, _) in
+        methods.method("Show") { (input: CasesInterface.ReferenceInput, _) in
             let reference = try errors.errors.reference(input.reference)
             let (record, _) = try await errors.run { try await cases.show(reference) }
             return WireInvestigation(record, today: cases.today)
