@@ -31,6 +31,13 @@ struct StartupFailureTests {
 
     @Test func aStateDirectoryTheUserCannotWriteIsNamed() async throws {
         let daemon = DaemonHarness()
+        // The user must get as far as the database: templates it can read, in the test's own
+        // directory, since the checkout may be private to root.
+        let templates = daemon.directory.file("templates")
+        try FileManager.default.copyItem(atPath: daemon.templatesDirectory, toPath: templates)
+        chmod(templates, 0o755)
+        daemon.templatesDirectory = templates
+        daemon.writeConfiguration()
         chmod(daemon.directory.path, 0o755)
         chmod(daemon.configPath, 0o644)
         chmod(daemon.stateDirectory, 0o700)
