@@ -12,6 +12,8 @@ struct CLIFailure: Error {
     static let unavailable: Int32 = 69
     static let noPermission: Int32 = 77
     static let cannotCreate: Int32 = 73
+    /// EX_TEMPFAIL: nothing was done, and the same command can succeed later.
+    static let tryAgainLater: Int32 = 75
 
     /// Words an error reply from the daemon for people.
     init(_ error: VarlinkError) {
@@ -25,6 +27,8 @@ struct CLIFailure: Error {
             self.init(message: "the daemon refused the value of '\(parameter ?? "?")'", exitCode: Self.dataError)
         case "org.varlink.service.MethodNotFound", "org.varlink.service.InterfaceNotFound", "org.varlink.service.MethodNotImplemented":
             self.init(message: "the daemon does not offer this command (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
+        case "io.mediationd.Service.StorageFull":
+            self.init(message: error.parameters["message"]?.stringValue ?? "the daemon's disk is full; nothing was saved", exitCode: Self.tryAgainLater)
         case let name where name.hasPrefix("io.mediationd.") && error.parameters["message"] != nil:
             // The daemon words every error of its own interfaces for people already: what is
             // wrong, what to do. SlotTaken's message names the session it collides with.

@@ -89,7 +89,7 @@ public struct MediationDaemon: Sendable {
                              try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents)],
                 logger: logger,
                 authorize: access.permits,
-                mapUnexpected: ServiceInterface.internalError
+                mapUnexpected: ServiceInterface.unexpectedErrors(stateDirectory: absolute(configuration.stateDirectory))
             )
         } catch {
             // Our own interface descriptions are fixed text; the test suite parses every one.

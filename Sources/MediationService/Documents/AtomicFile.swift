@@ -1,12 +1,13 @@
 import Foundation
 import Glibc
+import MediationStore
 
 /// Writes a file so that a reader sees the old contents or the new, never half: a temporary file
 /// beside it, rename over the old one. A durable write also fsyncs the file and the directory,
 /// so it survives a power cut; files derived from the database, which the next change rewrites
 /// anyway, skip that and keep bookings as fast as the database's own commit.
 enum AtomicFile {
-    struct WriteError: Error, CustomStringConvertible {
+    struct WriteError: FileWriteFailure, CustomStringConvertible {
         let path: String
         let code: Int32
         var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }

@@ -1,3 +1,4 @@
+import MediationStore
 import Varlink
 
 /// `io.mediationd.Service`: the daemon's own health, for `mediationctl status` and monitoring.
@@ -77,6 +78,10 @@ public enum ServiceInterface {
     # The daemon failed in a way the caller cannot fix; the journal has the details.
     error InternalError (reason: string)
 
+    # The disk holding the state directory is full: nothing of the call was saved. Reading
+    # goes on; writing works again once space is freed.
+    error StorageFull (stateDirectory: string, message: string)
+
     """
 
     struct PurgeInput: Decodable, Sendable {
@@ -114,8 +119,19 @@ public enum ServiceInterface {
         return try VarlinkInterface(description: description, methods: methods)
     }
 
-    /// What a client sees when a handler fails unexpectedly: no internals, a pointer to the journal.
-    public static func internalError(_ error: any Error, call: VarlinkCall) -> VarlinkError {
-        VarlinkError("\(name).InternalError", parameters: ["reason": .string("\(call.method) failed inside the daemon; see journalctl -u mediationd")])
+    /// What a client sees when a handler fails with an error no interface declares: a full disk
+    /// is named as such, since whoever sees it can act; anything else shows no internals, only
+    /// a pointer to the journal.
+    public static func unexpectedErrors(stateDirectory: String) -> VarlinkDispatcher.UnexpectedErrorMapper {
+        { error, call in
+            if StorageFull.isCause(of: error) {
+                return VarlinkError("\(name).StorageFull", parameters: [
+                    "stateDirectory": .string(stateDirectory),
+                    "message": .string("the disk holding \(stateDirectory) is full, so nothing was saved; free space there (df -h \(stateDirectory)) "
+                                       + "and try again; reading goes on meanwhile"),
+                ])
+            }
+            return VarlinkError("\(name).InternalError", parameters: ["reason": .string("\(call.method) failed inside the daemon; see journalctl -u mediationd")])
+        }
     }
 }
