@@ -69,16 +69,19 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     /// Starts the daemon directly; it binds socket_path itself.
-    func startDirect(extraEnvironment: [String: String] = [:], arguments extra: [String]? = nil) throws {
+    /// - Parameter launcher: a command that runs the daemon, given as its last arguments: to
+    ///   start it in a namespace of its own, say. It must exec the daemon, so signals reach it.
+    func startDirect(extraEnvironment: [String: String] = [:], arguments extra: [String]? = nil, launcher: [String] = []) throws {
+        let command = launcher + [BuiltProducts.mediationd] + (extra ?? ["--config", configPath])
         process = try ChildProcess(
-            BuiltProducts.mediationd, extra ?? ["--config", configPath],
+            command[0], Array(command.dropFirst()),
             environment: baseEnvironment.merging(extraEnvironment, uniquingKeysWith: { $1 }),
             directory: directory, name: "daemon")
     }
 
     /// Starts directly and waits for READY=1.
-    func startDirectAndWait() async throws {
-        try startDirect()
+    func startDirectAndWait(launcher: [String] = []) async throws {
+        try startDirect(launcher: launcher)
         guard await notify.wait(for: "READY", value: "1") != nil else {
             throw TestSetupError("mediationd did not become ready: \(process?.standardError ?? "")")
         }

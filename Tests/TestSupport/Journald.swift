@@ -28,7 +28,7 @@ public enum Journald {
 
     /// Whether a journald listens on the socket. The socket file alone proves nothing: a journald
     /// that was killed leaves it behind in /run, and sending to it is refused.
-    static func isAccepting() -> Bool {
+    static func isAccepting(socketPath: String = socketPath) -> Bool {
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -61,7 +61,8 @@ public enum Journald {
     public static func count(_ matches: [String], since: Date? = nil, atLeast count: Int = 1, timeout: Double = 10) async throws -> Int {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            _ = try? await runCommand("/usr/bin/journalctl", ["--sync"], timeout: 10)
+            let namespace = matches.filter { $0.hasPrefix("--namespace=") }
+            _ = try? await runCommand("/usr/bin/journalctl", ["--sync"] + namespace, timeout: 10)
             let result = try await runCommand("/usr/bin/journalctl", ["-q", "-o", "cat", "--output-fields=MESSAGE_ID", "--no-pager"] + window(since) + matches)
             let found = result.output.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             if found >= count || deadline.timeIntervalSinceNow < 0 { return found }
