@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: deps build run test bench clean release install deb system-test
+.PHONY: deps build run test bench clean release install deb system-test crash-test
 
 # Installation (make install, make deb): PREFIX for programs and data, DESTDIR for staging.
 # The configuration goes to $(DESTDIR)/etc/mediationd whatever PREFIX is.
@@ -38,6 +38,15 @@ test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) --skip DaemonTests
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) --filter DaemonTests
+
+# Parallel clients book, move, register and record agreements while the daemon is killed with
+# SIGKILL CRASH_KILLS times and restarted; after every kill the database and the journal are
+# checked against what the clients were acknowledged. Needs root (it reads a real journald).
+CRASH_KILLS ?= 50
+crash-test: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product mediationd
+	$(SWIFT) build $(BUILD_FLAGS) --product mediation-crash-test
+	$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/mediation-crash-test --daemon $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/mediationd --kills $(CRASH_KILLS)
 
 # Measures what the issues set targets for; writes BENCHMARKS.md.
 bench: deps

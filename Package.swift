@@ -84,6 +84,11 @@ let package = Package(
             dependencies: ["TestSupport", "MediationCore"],
             path: "Benchmarks/mediation-bench"
         ),
+        .executableTarget(
+            name: "mediation-crash-test",
+            dependencies: ["TestSupport", "MediationCore"],
+            path: "Tests/CrashTest"
+        ),
         .target(
             name: "TestSupport",
             dependencies: [],
