@@ -44,12 +44,19 @@ public final class VarlinkServer: Service, Sendable {
             .childChannelOption(.autoRead, value: false)
             .bind(descriptor) { [state, dispatcher, logger] channel in
                 let limits = state.limits
-                return channel.eventLoop.makeCompletedFuture { () -> any Channel in
+                return channel.eventLoop.makeCompletedFuture { () -> Admission in
+                    // Admitted here, before any handler that reads is added: a connection
+                    // beyond the limit never has a call read, let alone run.
+                    guard state.admit() else {
+                        logger.warning("refusing a connection: \(limits.maximumConnections) are open (varlink.max_connections)")
+                        channel.close(promise: nil)
+                        return Admission(channel: channel, admitted: false)
+                    }
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageSize: limits.maximumMessageSize)))
                     try pipeline.addHandler(VarlinkIdleCloser(timeout: limits.idleTimeout))
                     try pipeline.addHandler(VarlinkConnectionHandler(dispatcher: dispatcher, state: state, eventLoop: channel.eventLoop, logger: logger))
-                    return channel
+                    return Admission(channel: channel, admitted: true)
                 }
             }
         onListening()
@@ -62,18 +69,18 @@ public final class VarlinkServer: Service, Sendable {
         }
     }
 
-    private func acceptConnections(on server: NIOAsyncChannel<any Channel, Never>) async throws {
+    private struct Admission: Sendable {
+        let channel: any Channel
+        let admitted: Bool
+    }
+
+    private func acceptConnections(on server: NIOAsyncChannel<Admission, Never>) async throws {
         try await server.executeThenClose { connections in
             try await withThrowingDiscardingTaskGroup { tasks in
-                for try await connection in connections {
-                    guard state.admit() else {
-                        logger.warning("refusing a connection: \(state.limits.maximumConnections) are open (varlink.max_connections)")
-                        connection.close(promise: nil)
-                        continue
-                    }
+                for try await connection in connections where connection.admitted {
                     tasks.addTask {
                         defer { self.state.release() }
-                        await Self.watch(connection)
+                        await Self.watch(connection.channel)
                     }
                 }
             }

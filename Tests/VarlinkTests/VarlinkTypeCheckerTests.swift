@@ -31,6 +31,16 @@ struct VarlinkTypeCheckerTests {
         #expect(checker.firstMismatch(in: withOptional, against: fields) == nil)
     }
 
+    /// SQLite binds text up to its first NUL: a string holding one would be stored cut short.
+    @Test func aStringHoldingNULIsRefusedWhereverItIs() {
+        var parameters = valid
+        parameters["text"] = .string("Jan\u{0}de Vries")
+        #expect(checker.firstMismatch(in: parameters, against: fields) == "text")
+        parameters = valid
+        parameters["items"] = .array([.object(["name": .string("a\u{0}")])])
+        #expect(checker.firstMismatch(in: parameters, against: fields) == "items")
+    }
+
     @Test(arguments: [
         ("text", JSONValue.int(1)),
         ("count", JSONValue.double(1.5)),

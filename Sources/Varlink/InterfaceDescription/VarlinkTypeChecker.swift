@@ -31,7 +31,11 @@ public struct VarlinkTypeChecker: Sendable {
         }
         guard let value else { return false }
         switch (type, value) {
-        case (.bool, .bool), (.string, .string), (.object, .object), (.float, .int), (.float, .double):
+        case (.string, .string(let text)):
+            // SQLite, C strings and the journal end a string at NUL: refused here, it can
+            // neither be cut short silently on the way to storage nor reach a handler.
+            return !text.utf8.contains(0)
+        case (.bool, .bool), (.object, .object), (.float, .int), (.float, .double):
             return true
         case (.int, _):
             return value.intValue != nil
