@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "MediationCoreTests", dependencies: ["MediationCore", "TestSupport"]),
         .testTarget(name: "MediationStoreTests", dependencies: ["MediationStore", "TestSupport"]),
         .testTarget(name: "MediationServiceTests", dependencies: ["MediationService", "TestSupport"]),
-        .testTarget(name: "DaemonTests", dependencies: ["TestSupport", "MediationService"]),
+        .testTarget(name: "DaemonTests", dependencies: ["TestSupport", "MediationService", "Varlink"]),
     ],
     swiftLanguageModes: [.v6]
 )
