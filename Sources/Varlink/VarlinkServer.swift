@@ -48,7 +48,9 @@ public final class VarlinkServer: Service, Sendable {
                     // Admitted here, before any handler that reads is added: a connection
                     // beyond the limit never has a call read, let alone run.
                     guard state.admit() else {
-                        logger.warning("refusing a connection: \(limits.maximumConnections) are open (varlink.max_connections)")
+                        if let count = state.refusalsToLog() {
+                            logger.warning("refused \(count) connection(s): \(limits.maximumConnections) are open (varlink.max_connections); further refusals are logged at most every 10 s")
+                        }
                         channel.close(promise: nil)
                         return Admission(channel: channel, admitted: false)
                     }

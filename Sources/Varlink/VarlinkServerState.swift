@@ -7,6 +7,10 @@ public final class VarlinkServerState: Sendable {
     private let active = Atomic<Int>(0)
     private let served = Atomic<Int>(0)
     private let refused = Atomic<Int>(0)
+    /// When a refusal was last logged, and how many came since: a flood of connections beyond
+    /// the limit is one line per interval in the journal, not one per connection.
+    private let refusalLog = Mutex<(lastLogged: ContinuousClock.Instant?, unlogged: Int)>((nil, 0))
+    static let refusalLogInterval = Duration.seconds(10)
 
     public init(limits: VarlinkServerLimits) {
         currentLimits = Mutex(limits)
@@ -34,6 +38,17 @@ public final class VarlinkServerState: Sendable {
             if active.compareExchange(expected: current, desired: current + 1, ordering: .relaxed).exchanged {
                 return true
             }
+        }
+    }
+
+    /// After a refusal: how many refusals to report in a log line now (this one and those not
+    /// yet logged), or nil when a line went out less than `refusalLogInterval` ago.
+    func refusalsToLog(now: ContinuousClock.Instant = .now) -> Int? {
+        refusalLog.withLock { log in
+            log.unlogged += 1
+            if let last = log.lastLogged, now - last < Self.refusalLogInterval { return nil }
+            defer { log = (now, 0) }
+            return log.unlogged
         }
     }
 

@@ -3,7 +3,7 @@ import Glibc
 import NIOCore
 import TestSupport
 import Testing
-import Varlink
+@testable import Varlink
 
 @Suite("Varlink server", .timeLimit(.minutes(1)))
 struct VarlinkServerTests {
@@ -134,8 +134,10 @@ struct VarlinkServerTests {
             try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"in"}}"#)
             #expect(await socket.receiveJSON() != nil)
         }
+        // Refused before anything is read: a call it sent at once is never answered.
         let third = try server.connect()
-        #expect(await third.waitForClose())
+        try? await third.send(#"{"method":"org.example.test.Echo","parameters":{"text":"too many"}}"#)
+        #expect(await third.receive(timeout: 5) == nil && third.closed)
         #expect(server.state.connectionsRefused == 1)
 
         first = nil
@@ -150,6 +152,17 @@ struct VarlinkServerTests {
         #expect(admitted == "now")
         _ = first
         try await server.stop()
+    }
+
+    @Test func aFloodOfRefusalsIsOneLogLinePerInterval() {
+        let state = VarlinkServerState(limits: VarlinkServerLimits(maximumConnections: 1))
+        let start = ContinuousClock.now
+        #expect(state.refusalsToLog(now: start) == 1, "the first refusal is logged at once")
+        for second in 1..<10 {
+            #expect(state.refusalsToLog(now: start + .seconds(second)) == nil)
+        }
+        #expect(state.refusalsToLog(now: start + .seconds(10)) == 10, "the next line counts those held back")
+        #expect(state.refusalsToLog(now: start + .seconds(11)) == nil)
     }
 
     @Test func idleConnectionsAreClosedButBusyOnesAreNot() async throws {
