@@ -6,12 +6,9 @@ import TestSupport
 
 let options = Options(CommandLine.arguments)
 
-func shell(_ command: String) -> String {
-    (try? blockingRunCommand("/bin/sh", ["-c", command]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? "?"
-}
-
 var sections: [String] = []
 if options.sections.contains("status") { sections.append(try statusRoundTrip(options)) }
+if options.sections.contains("ctl") { sections.append(try ControlWallTime(options: options).run()) }
 if options.sections.contains("cases") { sections.append(try CaseLoad(options: options).run()) }
 if options.sections.contains("scheduling") { sections.append(try SchedulingLoad(options: options).run()) }
 let report = """
