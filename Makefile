@@ -39,13 +39,13 @@ test: deps
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) --skip DaemonTests
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) --filter DaemonTests
 
-# Measures what the issues set targets for; writes BENCHMARKS.md.
-# mediationctl is timed as installed: the static build `make release` makes.
+# Measures what the issues set targets for; writes BENCHMARKS.md, ending with the sections in
+# Benchmarks/notes/*.md. mediationctl is timed as installed: the static build `make release` makes.
 bench: deps
 	$(SWIFT) build -c release --product mediationd
 	$(SWIFT) build -c release --product mediation-bench
 	$(SWIFT) build $(RELEASE_FLAGS) --product mediationctl
-	.build/release/mediation-bench --daemon .build/release/mediationd --ctl $(RELEASE_DIR)/mediationctl --output BENCHMARKS.md
+	.build/release/mediation-bench --daemon .build/release/mediationd --ctl $(RELEASE_DIR)/mediationctl --notes Benchmarks/notes --output BENCHMARKS.md
 
 # The release binaries, and the shell completions mediationctl generates from its own commands
 # (the bash one without its #! line: completion files are sourced, not run).
