@@ -16,9 +16,9 @@ if options.sections.contains("scheduling") { sections.append(try SchedulingLoad(
 let report = """
 # Benchmarks
 
-Written by `make bench`, which ran `\(CommandLine.arguments.joined(separator: " "))`
-on release builds, on \(shell("date -u '+%Y-%m-%d at %H:%M UTC'")). Every figure stands next to its reference, measured in the
-same run; the machine is shared, so the references are what to compare with, not earlier runs.
+Written by `\(CommandLine.arguments.joined(separator: " "))`
+on \(shell("date -u '+%Y-%m-%d at %H:%M UTC'")), on release builds (`make bench` builds them and runs it). Every figure stands
+next to a reference measured in the same run: on a shared machine, compare with those, not with earlier runs.
 
 Machine: \(shell("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")), \(shell("nproc")) cores, \(shell("free -g | awk '/Mem:/ {print $2}'")) GiB memory,
 \(shell("uname -srm")), \(shell("swift --version 2>/dev/null | head -1")).
