@@ -39,7 +39,7 @@ struct ControlWallTime {
         let medians = timings.map { $0.wall.percentile(50) / 1000 }
         let (bare, version, status) = (medians[0], medians[1], medians[2])
         return """
-        ## `mediationctl status`, start to exit
+        ## `mediationctl status`, start to exit (issue 7)
 
         `\(control) status --socket SOCKET` (`make bench` times the build `make release` makes and the
         package installs, with the Swift runtime linked in statically) against a running daemon whose
