@@ -48,11 +48,13 @@ crash-test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product mediation-crash-test
 	$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/mediation-crash-test --daemon $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/mediationd --kills $(CRASH_KILLS)
 
-# Measures what the issues set targets for; writes BENCHMARKS.md.
+# Measures what the issues set targets for; writes BENCHMARKS.md, ending with the sections in
+# Benchmarks/notes/*.md. mediationctl is timed as installed: the static build `make release` makes.
 bench: deps
 	$(SWIFT) build -c release --product mediationd
 	$(SWIFT) build -c release --product mediation-bench
-	.build/release/mediation-bench --daemon .build/release/mediationd --output BENCHMARKS.md
+	$(SWIFT) build $(RELEASE_FLAGS) --product mediationctl
+	.build/release/mediation-bench --daemon .build/release/mediationd --ctl $(RELEASE_DIR)/mediationctl --notes Benchmarks/notes --output BENCHMARKS.md
 
 # The release binaries, and the shell completions mediationctl generates from its own commands
 # (the bash one without its #! line: completion files are sourced, not run).

@@ -33,6 +33,20 @@ struct BenchDaemon {
         return (daemon, Double(RoundTripSample.now() - began) / 1e9)
     }
 
+    /// Returns once the status carries case counts, which the daemon takes after its first
+    /// reminder pass. That may end before READY=1 or after it, so the status is asked for rather
+    /// than the STATUS= notifications watched.
+    func waitForFirstPass() throws {
+        let socket = try RawVarlinkSocket(path: socketPath)
+        for _ in 0..<1200 {
+            try socket.blockingSend(#"{"method":"io.mediationd.Service.GetStatus","parameters":{}}"#)
+            guard let reply = socket.blockingReceive(timeout: 60) else { fatalError("no reply to GetStatus") }
+            if reply.contains(#""cases":"#) { return }
+            usleep(100_000)
+        }
+        fatalError("no case counts in the status after two minutes")
+    }
+
     func stop(_ daemon: ChildProcess) {
         daemon.signal(SIGTERM)
         let status = daemon.blockingWaitForExit(timeout: 60)

@@ -19,8 +19,16 @@ struct Options {
     var searches = 300
     var bookingsPerClient = 72
     var bookingClients = 16
-    /// Which parts to run: status, cases, scheduling.
-    var sections: Set<String> = ["status", "cases", "scheduling"]
+    /// The mediationctl whose `status` is timed: the one `make release` builds and the package
+    /// installs, with the Swift runtime linked in statically.
+    var control = ".build-pkg/release/mediationctl"
+    var controlCases = 10_000
+    var controlRuns = 300
+    /// Markdown files appended to the report as they are, in name order: sections measured
+    /// elsewhere, which a regeneration must keep.
+    var notes = "Benchmarks/notes"
+    /// Which parts to run: status, ctl, cases, scheduling.
+    var sections: Set<String> = ["status", "ctl", "cases", "scheduling"]
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -40,8 +48,12 @@ struct Options {
             case "--sections": sections = Set((rest.popFirst() ?? "").split(separator: ",").map(String.init))
             case "--booking-clients": bookingClients = rest.popFirst().flatMap(Int.init) ?? bookingClients
             case "--bookings-per-client": bookingsPerClient = rest.popFirst().flatMap(Int.init) ?? bookingsPerClient
+            case "--ctl": control = rest.popFirst() ?? control
+            case "--ctl-cases": controlCases = rest.popFirst().flatMap(Int.init) ?? controlCases
+            case "--ctl-runs": controlRuns = rest.popFirst().flatMap(Int.init) ?? controlRuns
+            case "--notes": notes = rest.popFirst() ?? notes
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--sections status,cases,scheduling]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--notes DIR] [--sections status,ctl,cases,scheduling]\n".utf8))
                 exit(64)
             }
         }
