@@ -45,6 +45,10 @@ public final class SQLiteStorage: Storage {
                 }
             }
             try migrator.migrate(pool)
+            // GRDB sets synchronous=NORMAL on the writing connection when it turns WAL on, after
+            // prepareDatabase ran: a commit would then survive a crash of the daemon but not of
+            // the machine. An acknowledged booking must survive both.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             return SQLiteStorage(pool: pool, path: path)
         } catch let error as StorageOpenError {
             throw error
@@ -88,7 +92,8 @@ public final class SQLiteStorage: Storage {
 
     /// Pragmas as SQLite reports them, so tests and `status` can show the durability settings
     /// actually in force rather than the ones asked for.
+    /// Read on the connection that writes, which is where durability is decided.
     public func pragma(_ name: String) async throws -> String? {
-        try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        try await pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 }
