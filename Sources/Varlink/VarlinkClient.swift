@@ -199,5 +199,12 @@ public struct VarlinkConnectError: Error, CustomStringConvertible, Sendable {
         detail = code.map { String(cString: strerror($0)) } ?? "\(underlying)"
     }
 
+    /// A connect(2) that failed with `code`.
+    init(path: String, code: CInt) {
+        self.path = path
+        self.code = code
+        detail = String(cString: strerror(code))
+    }
+
     public var description: String { "cannot connect to \(path): \(detail)" }
 }

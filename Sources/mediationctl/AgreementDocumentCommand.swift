@@ -19,7 +19,7 @@ struct AgreementDocumentCommand: AsyncParsableCommand {
 
     func run() async throws {
         try destination.check()
-        let (_, reply) = try await daemon.call(
+        let (_, reply) = try daemon.call(
             "\(AgreementsInterface.name).Document", parameters: ["reference": .string(target.reference), "format": .string(destination.format)],
             as: WireDocument.self)
         try destination.deliver(reply.text, what: "the agreement document of case \(target.reference)")

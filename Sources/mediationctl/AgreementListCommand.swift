@@ -27,7 +27,7 @@ struct AgreementListCommand: AsyncParsableCommand {
         var parameters: [String: JSONValue] = ["open": .bool(open), "overdue": .bool(overdue)]
         if let reference { parameters["reference"] = .string(reference) }
         if let limit { parameters["limit"] = .int(Int64(limit)) }
-        let (raw, list) = try await daemon.call("\(AgreementsInterface.name).List", parameters: parameters, as: WireAgreementList.self)
+        let (raw, list) = try daemon.call("\(AgreementsInterface.name).List", parameters: parameters, as: WireAgreementList.self)
         if output.json {
             output.printJSON(.object(raw))
             return

@@ -8,7 +8,7 @@ struct AgreementReport {
     let output: OutputOptions
 
     func run(_ method: String, _ parameters: [String: JSONValue], headline: (WireAgreement) -> String) async throws(CLIFailure) {
-        let (raw, reply) = try await daemon.call("\(AgreementsInterface.name).\(method)", parameters: parameters, as: WireAgreementReply.self)
+        let (raw, reply) = try daemon.call("\(AgreementsInterface.name).\(method)", parameters: parameters, as: WireAgreementReply.self)
         if output.json {
             output.printJSON(.object(raw))
             return

@@ -9,7 +9,7 @@ struct CaseChangeReport {
 
     /// Calls `Cases.<method>` and prints the case it returns.
     func run(_ method: String, _ parameters: [String: JSONValue], headline: (WireCase) -> String) async throws(CLIFailure) {
-        let (raw, reply) = try await daemon.call("\(CasesInterface.name).\(method)", parameters: parameters, as: WireCaseReply.self)
+        let (raw, reply) = try daemon.call("\(CasesInterface.name).\(method)", parameters: parameters, as: WireCaseReply.self)
         if output.json {
             output.printJSON(.object(raw))
             return

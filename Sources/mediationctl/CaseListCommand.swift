@@ -40,7 +40,7 @@ struct CaseListCommand: AsyncParsableCommand {
         parameters["track"] = track.map { .string($0.wire.rawValue) }
         parameters["dueWithin"] = dueWithin.map(JSONValue.string)
         parameters["limit"] = limit.map { .int(Int64($0)) }
-        let (raw, reply) = try await daemon.call("\(CasesInterface.name).List", parameters: parameters, as: WireCaseList.self)
+        let (raw, reply) = try daemon.call("\(CasesInterface.name).List", parameters: parameters, as: WireCaseList.self)
         if output.json {
             output.printJSON(.object(raw))
             return

@@ -18,7 +18,7 @@ struct CaseShowCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let (raw, reply) = try await daemon.call("\(CasesInterface.name).Show", parameters: ["reference": .string(target.reference)], as: WireShowReply.self)
+        let (raw, reply) = try daemon.call("\(CasesInterface.name).Show", parameters: ["reference": .string(target.reference)], as: WireShowReply.self)
         if output.json {
             output.printJSON(.object(raw))
             return

@@ -22,12 +22,13 @@ struct DaemonSocket: ParsableArguments {
         }
     }
 
-    /// Makes one call on a fresh connection.
-    func call(_ method: String, parameters: [String: JSONValue] = [:]) async throws(CLIFailure) -> [String: JSONValue] {
-        let client = try await connect()
-        defer { Task { await client.close() } }
+    /// Makes one call on a fresh connection, blocking: a command that makes one call and exits
+    /// would spend more on starting event loop threads than on the call.
+    func call(_ method: String, parameters: [String: JSONValue] = [:]) throws(CLIFailure) -> [String: JSONValue] {
         do {
-            return try await client.call(method, parameters: parameters)
+            return try VarlinkSingleCall.call(unixSocketPath: path, method: method, parameters: parameters)
+        } catch let error as VarlinkConnectError {
+            throw explain(error)
         } catch let error as VarlinkError {
             throw CLIFailure(error)
         } catch {
@@ -36,8 +37,8 @@ struct DaemonSocket: ParsableArguments {
     }
 
     /// Makes one call and reads its reply as `Reply`, keeping the reply as it came for --json.
-    func call<Reply: Decodable>(_ method: String, parameters: [String: JSONValue] = [:], as type: Reply.Type) async throws(CLIFailure) -> (raw: [String: JSONValue], reply: Reply) {
-        let raw = try await call(method, parameters: parameters)
+    func call<Reply: Decodable>(_ method: String, parameters: [String: JSONValue] = [:], as type: Reply.Type) throws(CLIFailure) -> (raw: [String: JSONValue], reply: Reply) {
+        let raw = try call(method, parameters: parameters)
         do {
             return (raw, try JSONValue.object(raw).decode(type))
         } catch {

@@ -31,7 +31,7 @@ struct DeadlineListCommand: AsyncParsableCommand {
         if overdue { parameters["overdue"] = .bool(true) }
         parameters["within"] = within.map(JSONValue.string)
         parameters["limit"] = limit.map { .int(Int64($0)) }
-        let (raw, reply) = try await daemon.call("\(CasesInterface.name).ListDeadlines", parameters: parameters, as: WireDeadlineList.self)
+        let (raw, reply) = try daemon.call("\(CasesInterface.name).ListDeadlines", parameters: parameters, as: WireDeadlineList.self)
         if output.json {
             output.printJSON(.object(raw))
             return

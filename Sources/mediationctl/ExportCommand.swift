@@ -34,7 +34,7 @@ struct ExportAnonymisedCommand: AsyncParsableCommand {
 
     func run() async throws {
         try DocumentDestination(output: output).check()
-        let (_, reply) = try await daemon.call(
+        let (_, reply) = try daemon.call(
             "\(CasesInterface.name).ExportAnonymised", parameters: ["reference": .string(target.reference)], as: WirePublication.self)
         try DocumentDestination(output: output).deliver(reply.markdown, what: "the anonymised \(reply.document) document of case \(target.reference)")
     }

@@ -28,7 +28,7 @@ struct InvestigationConcludeCommand: AsyncParsableCommand {
             "reference": .string(target.reference), "form": .string(form.rawValue),
             "judgement": .string(WireJudgement(judgement).rawValue), "text": .string(text),
         ]
-        let (raw, reply) = try await daemon.call("\(InvestigationInterface.name).Conclude", parameters: parameters, as: WireConclusionReply.self)
+        let (raw, reply) = try daemon.call("\(InvestigationInterface.name).Conclude", parameters: parameters, as: WireConclusionReply.self)
         if output.json {
             output.printJSON(.object(raw))
             return

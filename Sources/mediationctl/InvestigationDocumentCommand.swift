@@ -14,7 +14,7 @@ struct InvestigationDocumentCommand: AsyncParsableCommand {
 
     func run() async throws {
         try destination.check()
-        let (_, reply) = try await daemon.call(
+        let (_, reply) = try daemon.call(
             "\(InvestigationInterface.name).Document", parameters: ["reference": .string(target.reference), "format": .string(destination.format)],
             as: WireDocument.self)
         try destination.deliver(reply.text, what: "the conclusion of case \(target.reference)")

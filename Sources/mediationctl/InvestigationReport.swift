@@ -8,7 +8,7 @@ struct InvestigationReport {
     let output: OutputOptions
 
     func run(_ method: String, _ parameters: [String: JSONValue], headline: (WireQuestion) -> String) async throws(CLIFailure) {
-        let (raw, reply) = try await daemon.call("\(InvestigationInterface.name).\(method)", parameters: parameters, as: WireQuestionReply.self)
+        let (raw, reply) = try daemon.call("\(InvestigationInterface.name).\(method)", parameters: parameters, as: WireQuestionReply.self)
         if output.json {
             output.printJSON(.object(raw))
             return

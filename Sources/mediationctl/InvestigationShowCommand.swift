@@ -13,7 +13,7 @@ struct InvestigationShowCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let (raw, investigation) = try await daemon.call(
+        let (raw, investigation) = try daemon.call(
             "\(InvestigationInterface.name).Show", parameters: ["reference": .string(target.reference)], as: WireInvestigation.self)
         if output.json {
             output.printJSON(.object(raw))

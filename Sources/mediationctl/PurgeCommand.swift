@@ -30,7 +30,7 @@ struct PurgeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (raw, reply) = try await daemon.call("\(ServiceInterface.name).Purge", parameters: ["dryRun": .bool(dryRun)], as: Reply.self)
+        let (raw, reply) = try daemon.call("\(ServiceInterface.name).Purge", parameters: ["dryRun": .bool(dryRun)], as: Reply.self)
         if output.json {
             output.printJSON(.object(raw))
             return

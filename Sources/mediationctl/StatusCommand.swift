@@ -13,7 +13,7 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let reply = try await daemon.call("\(ServiceInterface.name).GetStatus")
+        let reply = try daemon.call("\(ServiceInterface.name).GetStatus")
         if output.json {
             output.printJSON(.object(reply))
             return
