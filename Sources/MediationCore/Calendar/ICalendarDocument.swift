@@ -47,14 +47,7 @@ public struct ICalendarDocument: Sendable, Equatable {
 
     /// Converts instants to the wall-clock times written under TZID; kept beside the
     /// VTIMEZONE below because the two must describe the same zone.
-    private static let localCalendar = gregorianCalendar(in: TimeZone(identifier: timeZoneIdentifier)!)
-    private static let utcCalendar = gregorianCalendar(in: TimeZone(identifier: "UTC")!)
-
-    private static func gregorianCalendar(in zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
-    }
+    private static let zone = TimeZone(identifier: timeZoneIdentifier)!
 
     /// The EU rules in force since 1996. Clients that know the TZID use their own data; the
     /// rest (and RFC 5545 requires it for every TZID used) rely on this definition. The
@@ -106,22 +99,32 @@ public struct ICalendarDocument: Sendable, Equatable {
     /// Local time under TZID, except for the second pass through the hour that repeats when
     /// summer time ends: RFC 5545 reads such a local time as its first occurrence, which would
     /// put the session an hour early, so that one instant is written in UTC instead.
+    ///
+    /// By arithmetic on the zone's offsets, not a Calendar's date components: a mediator's
+    /// calendar of hundreds of sessions is rewritten after every change to it.
     private static func dateTimeProperty(_ name: String, _ instant: Date) -> String {
-        let components = localCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        if let readBack = localCalendar.date(from: components), abs(readBack.timeIntervalSince(instant)) < 1 {
-            return "\(name);TZID=\(timeZoneIdentifier):" + basicFormat(components)
-        }
-        return "\(name):" + utcDateTime(instant)
+        let offset = zone.secondsFromGMT(for: instant)
+        // The local time also occurred earlier if the clocks were further ahead an hour ago and
+        // the instant that far back showed the same time.
+        let earlier = zone.secondsFromGMT(for: instant.addingTimeInterval(-3600))
+        let repeated = earlier > offset && zone.secondsFromGMT(for: instant.addingTimeInterval(-Double(earlier - offset))) == earlier
+        if repeated { return "\(name):" + utcDateTime(instant) }
+        return "\(name);TZID=\(timeZoneIdentifier):" + basicFormat(instant, offset: offset)
     }
 
     private static func utcDateTime(_ instant: Date) -> String {
-        basicFormat(utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)) + "Z"
+        basicFormat(instant, offset: 0) + "Z"
     }
 
-    /// YYYYMMDDTHHMMSS; fractions of a second are dropped, as the format has no place for them.
-    private static func basicFormat(_ components: DateComponents) -> String {
-        padded(components.year!, 4) + padded(components.month!, 2) + padded(components.day!, 2) + "T"
-            + padded(components.hour!, 2) + padded(components.minute!, 2) + padded(components.second!, 2)
+    /// YYYYMMDDTHHMMSS at `offset` seconds from UTC; fractions of a second are dropped, as the
+    /// format has no place for them.
+    private static func basicFormat(_ instant: Date, offset: Int) -> String {
+        let local = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let dayNumber = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let second = local - dayNumber * 86_400
+        let date = CalendarDate(dayNumber: dayNumber)
+        return padded(date.year, 4) + padded(date.month, 2) + padded(date.day, 2) + "T"
+            + padded(second / 3600, 2) + padded(second / 60 % 60, 2) + padded(second % 60, 2)
     }
 
     private static func padded(_ value: Int, _ width: Int) -> String {
@@ -135,6 +138,11 @@ public struct ICalendarDocument: Sendable, Equatable {
     /// make strict parsers reject the whole feed, so they are dropped; any line break
     /// (CRLF, CR or LF) becomes one `\n`.
     private static func escaped(_ text: String) -> String {
+        // Most texts (names, rooms, references) need nothing: a calendar of hundreds of
+        // sessions is rewritten after every booking, so they are passed through as they are.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
+            return text
+        }
         var result = ""
         var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -159,6 +167,7 @@ public struct ICalendarDocument: Sendable, Equatable {
     /// Breaks fall only between Unicode scalars: a client that decodes each physical line as
     /// UTF-8 before unfolding would otherwise see broken characters.
     private static func folded(_ line: String) -> String {
+        if line.utf8.count <= maximumLineOctets { return line + "\r\n" }
         var result = ""
         var octets = 0
         for scalar in line.unicodeScalars {
