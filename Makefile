@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: deps build run test bench clean release install deb system-test
+.PHONY: deps build run test bench clean release install deb system-test fuzz
 
 # Installation (make install, make deb): PREFIX for programs and data, DESTDIR for staging.
 # The configuration goes to $(DESTDIR)/etc/mediationd whatever PREFIX is.
@@ -38,6 +38,13 @@ test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) --skip DaemonTests
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) --filter DaemonTests
+
+# libFuzzer targets with AddressSanitizer (Fuzz/): the Varlink framing and messages, every
+# method's parameters, the CLI's dates, times and durations, the configuration. Builds them into
+# .build-fuzz and runs each for FUZZ_SECONDS (default 60) from the seed corpus in Fuzz/corpus;
+# fails on a crash or a broken property, leaving the input in .build-fuzz/findings. See scripts/fuzz.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz
 
 # Measures what the issues set targets for; writes BENCHMARKS.md.
 bench: deps
