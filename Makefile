@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: deps build run test bench clean release install deb system-test crash-test
+.PHONY: deps build run test bench clean release install deb system-test crash-test fuzz
 
 # Installation (make install, make deb): PREFIX for programs and data, DESTDIR for staging.
 # The configuration goes to $(DESTDIR)/etc/mediationd whatever PREFIX is.
@@ -47,6 +47,13 @@ crash-test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product mediationd
 	$(SWIFT) build $(BUILD_FLAGS) --product mediation-crash-test
 	$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/mediation-crash-test --daemon $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/mediationd --kills $(CRASH_KILLS)
+
+# libFuzzer targets with AddressSanitizer (Fuzz/): the Varlink framing and messages, every
+# method's parameters, the CLI's dates, times and durations, the configuration. Builds them into
+# .build-fuzz and runs each for FUZZ_SECONDS (default 60) from the seed corpus in Fuzz/corpus;
+# fails on a crash or a broken property, leaving the input in .build-fuzz/findings. See scripts/fuzz.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz
 
 # Measures what the issues set targets for; writes BENCHMARKS.md, ending with the sections in
 # Benchmarks/notes/*.md. mediationctl is timed as installed: the static build `make release` makes.

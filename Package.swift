@@ -7,6 +7,12 @@ let package = Package(
     products: [
         .executable(name: "mediationd", targets: ["mediationd"]),
         .executable(name: "mediationctl", targets: ["mediationctl"]),
+        // For the fuzz targets, a package of their own in Fuzz/ that depends on this one by path
+        // (only products cross a package boundary); nothing else needs them.
+        .library(name: "Varlink", targets: ["Varlink"]),
+        .library(name: "MediationCore", targets: ["MediationCore"]),
+        .library(name: "MediationStore", targets: ["MediationStore"]),
+        .library(name: "MediationService", targets: ["MediationService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),

@@ -30,6 +30,7 @@ public struct VarlinkDispatcher: Sendable {
                 routes["\(interface.name).\(name)"] = Route(
                     method: method,
                     handler: interface.handlers[name],
+                    decodeParameters: interface.parameterDecoders[name],
                     checker: interface.checker,
                     streaming: interface.streamingMethods.contains(name)
                 )
@@ -67,20 +68,14 @@ public struct VarlinkDispatcher: Sendable {
 
     private func resolve(_ request: VarlinkRequest) throws(VarlinkError) -> VarlinkMethodHandler {
         let call = request.call
-        guard let route = routes[call.method] else {
-            // Which part of the name is unknown decides the error.
-            guard interfaces[String(call.interfaceName)] != nil else {
-                throw .interfaceNotFound(call.interfaceName)
-            }
-            throw .methodNotFound(call.method)
-        }
+        let route = try self.route(call)
         guard let handler = route.handler, !call.upgrade else {
             throw .methodNotImplemented(call.method)
         }
         guard authorize(request) else {
             throw .permissionDenied
         }
-        if let field = route.checker.firstMismatch(in: call.parameters, against: route.method.input) {
+        if let field = route.firstMismatch(in: call.parameters) {
             throw .invalidParameter(field)
         }
         if route.streaming, !call.more || call.oneway {
@@ -89,12 +84,51 @@ public struct VarlinkDispatcher: Sendable {
         return handler
     }
 
-    /// What a call to one method needs: its declaration, its handler (if one is registered) and
-    /// the checker for its interface's types.
+    private func route(_ call: VarlinkCall) throws(VarlinkError) -> Route {
+        guard let route = routes[call.method] else {
+            // Which part of the name is unknown decides the error.
+            guard interfaces[String(call.interfaceName)] != nil else {
+                throw .interfaceNotFound(call.interfaceName)
+            }
+            throw .methodNotFound(call.method)
+        }
+        return route
+    }
+
+    // MARK: Parameters alone
+    //
+    // What happens to a call's parameters before a handler's own code runs, without the access
+    // check or the handler: tests and the fuzz targets (Fuzz/) check the daemon's handling of
+    // any parameters a client can send without its services doing anything.
+
+    /// Every method served, fully qualified, sorted.
+    public var methodNames: [String] {
+        routes.keys.sorted()
+    }
+
+    /// The parameter `dispatch` would refuse with InvalidParameter before the handler runs; nil
+    /// when all fit the method's description. Throws as `dispatch` answers an unknown method.
+    public func firstMismatch(in call: VarlinkCall) throws(VarlinkError) -> String? {
+        try route(call).firstMismatch(in: call.parameters)
+    }
+
+    /// Decodes the parameters into the Swift type the method's handler takes, as the handler
+    /// first does; a method without a handler decodes nothing.
+    public func decodeParameters(of call: VarlinkCall) throws(VarlinkError) {
+        try route(call).decodeParameters?(VarlinkRequest(call: call, peer: nil))
+    }
+
+    /// What a call to one method needs: its declaration, its handler (if one is registered), the
+    /// handler's parameter decoding on its own, and the checker for its interface's types.
     private struct Route: Sendable {
         let method: VarlinkInterfaceDefinition.Method
         let handler: VarlinkMethodHandler?
+        let decodeParameters: VarlinkParameterDecoder?
         let checker: VarlinkTypeChecker
         let streaming: Bool
+
+        func firstMismatch(in parameters: [String: JSONValue]) -> String? {
+            checker.firstMismatch(in: parameters, against: method.input)
+        }
     }
 }

@@ -32,6 +32,15 @@ struct CalendarDateTests {
         #expect(CalendarDate(instant).description == "2027-01-01")
     }
 
+    /// Found by Fuzz/fuzz-cli-time: Foundation's Gregorian calendar is Julian before 15 October
+    /// 1582, and put the start of 1013-09-16 on the 22nd.
+    @Test(arguments: ["1013-09-16", "0001-01-01", "1582-10-14", "1582-10-15", "1900-01-01"])
+    func aDayStartsOnItselfBeforeTheGregorianReformToo(text: String) throws {
+        let date = try #require(CalendarDate(iso: text))
+        #expect(CalendarDate(date.startOfDay) == date)
+        #expect(CalendarDate(date.startOfDay.addingTimeInterval(-1)) == date.adding(days: -1))
+    }
+
     @Test func weekdaysAreKnown() throws {
         #expect(try #require(CalendarDate(iso: "2026-11-29")).weekday == .sunday)
         #expect(try #require(CalendarDate(iso: "2026-11-30")).weekday == .monday)

@@ -145,6 +145,35 @@ struct ConfigurationLoaderTests {
         }
     }
 
+    /// Found by Fuzz/fuzz-config: toml++ 3.4.0 aborted the process on these.
+    @Test(arguments: [
+        ("[$", 1), ("[service]\nlog_level = \"info\"\n[ =x]\n", 3), ("\u{FEFF}[$ervice]", 1), ("[[#]]", 1), ("  [\n", 1), ("[[ .a]]", 1),
+        ("[reminders]\nbefore = [10, }5, 1]", 2), ("[reminders]\nbefore = [\n  # soon\n  }\n]", 4), ("a = [[1], [}]]", 1),
+    ])
+    func whatTheTOMLParserWouldAbortOnIsRefused(text: String, line: Int) {
+        #expect {
+            _ = try parse(text)
+        } throws: { error in
+            (error as? ConfigurationError)?.line == line
+        }
+    }
+
+    @Test func headersAndListsThatLookAlikeStillRead() throws {
+        let configuration = try parse("""
+            [ service ]
+            state_directory = \"\"\"
+            [$HOME}]\"\"\"
+            socket_path = "[}, #"
+            \t["reminders" . 'mediation']
+            before = [ # soon
+              2, 1,
+            ]
+            """)
+        #expect(configuration.stateDirectory == "[$HOME}]")
+        #expect(configuration.socketPath == "[}, #")
+        #expect(configuration.reminders.policy(for: .track(.mediation)).workingDaysBefore == [2, 1])
+    }
+
     @Test func aMissingDefaultFileMeansBuiltInDefaultsButANamedOneIsAnError() throws {
         let directory = TemporaryDirectory()
         #expect(throws: ConfigurationError(file: directory.file("absent.toml"), reason: "no such file; check --config")) {

@@ -71,8 +71,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Midnight at the start of this day in Amsterdam.
     public var startOfDay: Date {
-        Self.officeCalendar.date(from: DateComponents(year: year, month: month, day: day))!
+        guard self < Self.gregorianReform else {
+            return Self.officeCalendar.date(from: DateComponents(year: year, month: month, day: day))!
+        }
+        // Foundation's Gregorian calendar is Julian before the reform, so it would put an earlier
+        // date on another day than every other function here does (a leave from 1013-09-16 began
+        // on the 22nd; found by Fuzz/fuzz-cli-time). Amsterdam then kept local mean time, a
+        // fixed offset, so midnight is plain arithmetic on the day number.
+        let asIfUTC = Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
+        return asIfUTC.addingTimeInterval(-Double(Self.officeCalendar.timeZone.secondsFromGMT(for: asIfUTC)))
     }
+
+    /// The first day of the Gregorian calendar, 15 October 1582.
+    private static let gregorianReform = CalendarDate(unchecked: 1582, 10, 15)
 
     // Day arithmetic is plain integer arithmetic on a day count (Hinnant's days-from-civil), so
     // daylight saving time cannot shift a date and term calculations stay cheap.

@@ -82,11 +82,9 @@ public struct MediationDaemon: Sendable {
         do {
             dispatcher = VarlinkDispatcher(
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
-                interfaces: [try ServiceInterface.make(status: status, backup: DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory)),
-                                                               retention: retention), try CasesInterface.make(cases: cases, events: events, documents: documents),
-                             try SchedulingInterface.make(schedule: schedule),
-                             try AgreementsInterface.make(agreements: agreements, cases: cases, documents: documents),
-                             try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents)],
+                interfaces: try interfaces(
+                    status: status, backup: DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory)), retention: retention,
+                    cases: cases, events: events, documents: documents, schedule: schedule, agreements: agreements, investigation: investigation),
                 logger: logger,
                 authorize: access.permits,
                 mapUnexpected: ServiceInterface.unexpectedErrors(stateDirectory: absolute(configuration.stateDirectory))
@@ -137,6 +135,22 @@ public struct MediationDaemon: Sendable {
             logger.error("The mediators' calendar files could not be rewritten at start: \(error)")
         }
         return MediationDaemon(group: group, storage: storage, socket: socket, journal: journal, status: status, schedule: schedule)
+    }
+
+    /// Every interface the daemon serves besides org.varlink.service, over its services. The fuzz
+    /// target for parameters (Fuzz/) builds its dispatcher from this list too, so it covers every
+    /// method a client can call.
+    static func interfaces(
+        status: StatusReporter, backup: DatabaseBackup, retention: RetentionService, cases: CaseService, events: CaseEventHub,
+        documents: DocumentPublisher, schedule: ScheduleService, agreements: AgreementService, investigation: InvestigationService
+    ) throws -> [VarlinkInterface] {
+        [
+            try ServiceInterface.make(status: status, backup: backup, retention: retention),
+            try CasesInterface.make(cases: cases, events: events, documents: documents),
+            try SchedulingInterface.make(schedule: schedule),
+            try AgreementsInterface.make(agreements: agreements, cases: cases, documents: documents),
+            try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents),
+        ]
     }
 
     /// Serves until SIGTERM or SIGINT, then drains and returns.

@@ -221,10 +221,14 @@ public enum SchedulingInterface {
     }
 
     // MARK: Input
+    //
+    // The parsers of the times, days and durations mediationctl passes on as the user typed them
+    // are internal rather than private so that the fuzz target for them (Fuzz/) runs these very
+    // functions.
 
     private static let errors = InterfaceErrors(interface: name)
 
-    private static func instant(_ text: String, parameter: String) throws(VarlinkError) -> Date {
+    static func instant(_ text: String, parameter: String) throws(VarlinkError) -> Date {
         guard let local = LocalDateTime(text) else {
             throw errors.make("InvalidTime", ["parameter": .string(parameter), "value": .string(text)], "\(parameter) \"\(text)\" is not a time; write it as \"YYYY-MM-DD HH:MM\" (Amsterdam time)")
         }
@@ -239,7 +243,7 @@ public enum SchedulingInterface {
     }
 
     /// A whole day (its start, or for the end the midnight after it) or a local time.
-    private static func leaveBound(_ text: String, parameter: String, end: Bool) throws(VarlinkError) -> Date {
+    static func leaveBound(_ text: String, parameter: String, end: Bool) throws(VarlinkError) -> Date {
         if let day = CalendarDate(iso: text) { return end ? day.adding(days: 1).startOfDay : day.startOfDay }
         guard LocalDateTime(text) != nil else {
             throw errors.make("InvalidDate", ["parameter": .string(parameter), "value": .string(text)],
@@ -248,7 +252,7 @@ public enum SchedulingInterface {
         return try instant(text, parameter: parameter)
     }
 
-    private static func duration(_ text: String) throws(VarlinkError) -> TimeInterval {
+    static func duration(_ text: String) throws(VarlinkError) -> TimeInterval {
         guard !text.allSatisfy(\.isNumber), let seconds = TimeSpan.seconds(text.replacingOccurrences(of: "m", with: "min").replacingOccurrences(of: "minin", with: "min")),
               seconds > 0, seconds <= OfficeRules.maximumDuration, seconds.truncatingRemainder(dividingBy: 60) == 0
         else {
