@@ -101,6 +101,16 @@ struct ConfigurationLoaderTests {
         #expect(try parse(defaults.rendered) == defaults)
     }
 
+    /// Found by Fuzz/fuzz-config's read-back property: paths were printed between quotes as they
+    /// were, so C:\state printed as "C:\state", which is not TOML.
+    @Test func pathsWithQuotesBackslashesAndControlCharactersReadBackTheSame() throws {
+        var changed = defaults
+        changed.stateDirectory = #"C:\state"#
+        changed.socketPath = "run/\"quoted\"/io.mediationd"
+        changed.templatesDirectory = "tem\tplates\nand\u{7}bell"
+        #expect(try parse(changed.rendered) == changed)
+    }
+
     @Test(arguments: [
         ("[service]\nlog_level = \"loud\"", 2, "service.log_level", "is not one of"),
         ("[service]\n\nlog_levle = \"info\"", 3, "service.log_levle", "unknown setting"),
