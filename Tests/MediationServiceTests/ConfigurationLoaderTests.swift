@@ -101,6 +101,26 @@ struct ConfigurationLoaderTests {
         #expect(try parse(defaults.rendered) == defaults)
     }
 
+    /// Found by Fuzz/fuzz-config's read-back property: paths were printed between quotes as they
+    /// were, so C:\state printed as "C:\state", which is not TOML.
+    @Test func pathsWithQuotesBackslashesAndControlCharactersReadBackTheSame() throws {
+        var changed = defaults
+        changed.stateDirectory = #"C:\state"#
+        changed.socketPath = "run/\"quoted\"/io.mediationd"
+        changed.templatesDirectory = "tem\tplates\nand\u{7}bell"
+        #expect(try parse(changed.rendered) == changed)
+    }
+
+    /// Found with Fuzz/fuzz-config's read-back property: spans were printed to the second, so a
+    /// shutdown timeout of 1.5 s printed as 2s.
+    @Test func spansWithFractionsOfASecondReadBackTheSame() throws {
+        let configuration = try parse("[service]\nshutdown_timeout = \"1.5s\"\n[varlink]\nidle_timeout = \"90.125s\"")
+        #expect(configuration.shutdownTimeoutSeconds == 1.5)
+        #expect(configuration.varlink.idleTimeout == .milliseconds(90_125))
+        #expect(try parse(configuration.rendered) == configuration)
+        #expect(throws: ConfigurationError.self, "less than a millisecond is no time") { try parse("[service]\nshutdown_timeout = \"0.0001s\"") }
+    }
+
     @Test(arguments: [
         ("[service]\nlog_level = \"loud\"", 2, "service.log_level", "is not one of"),
         ("[service]\n\nlog_levle = \"info\"", 3, "service.log_levle", "unknown setting"),

@@ -17,9 +17,10 @@ struct TimeSpanTests {
     }
 
     @Test func formattingReadsBack() {
-        for seconds in [0.0, 0.25, 1, 59, 60, 90, 3_600, 86_461] {
+        for seconds in [0.0, 0.25, 1, 1.5, 59, 60, 90, 3_600, 86_461] {
             #expect(TimeSpan.seconds(TimeSpan.format(seconds: seconds)) == seconds)
         }
         #expect(TimeSpan.format(seconds: 5_400) == "1h 30min")
+        #expect(TimeSpan.format(seconds: 1.5) == "1s 500ms", "was 2s: a second's fraction was rounded away")
     }
 }

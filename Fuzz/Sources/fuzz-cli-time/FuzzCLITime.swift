@@ -98,7 +98,8 @@ func checkTimeSpan(_ text: String) {
     guard seconds <= 86_400 * 365 else { return }
     let formatted = TimeSpan.format(seconds: seconds)
     let again = TimeSpan.seconds(formatted)
-    require(again.map { abs($0 - seconds) <= (seconds < 1 ? 0.0005 : 0.5) } ?? false, "\(text) is \(seconds) s, formatted \(formatted), which reads \(again.map { "\($0)" } ?? "nil")")
+    // Written to the millisecond: half of one, and a hair for the arithmetic, either way.
+    require(again.map { abs($0 - seconds) <= 0.000_501 } ?? false, "\(text) is \(seconds) s, formatted \(formatted), which reads \(again.map { "\($0)" } ?? "nil")")
 }
 
 /// `90m`, `1h30m`, as `session book --duration` takes it.

@@ -50,7 +50,7 @@ struct ConfigurationSetting: Sendable {
             },
             .init(key: "idle_timeout") { value, configuration throws(Invalid) in
                 let span = try seconds(value, allowingZero: true)
-                configuration.varlink.idleTimeout = span == 0 ? nil : .milliseconds(Int64(span * 1000))
+                configuration.varlink.idleTimeout = span == 0 ? nil : .milliseconds(Int64((span * 1000).rounded()))
             },
         ],
         "terms": [
@@ -213,9 +213,12 @@ struct ConfigurationSetting: Sendable {
 
     private static func seconds(_ value: any TOMLValueConvertible, allowingZero: Bool) throws(Invalid) -> Double {
         let text = try string(value)
-        guard let span = TimeSpan.seconds(text) else {
+        guard let parsed = TimeSpan.seconds(text) else {
             throw Invalid(reason: "\"\(text)\" is not a time span; write e.g. \"30s\", \"5min\" or \"1h\"")
         }
+        // To the millisecond, the finest unit TimeSpan.format writes, so that the settings in
+        // force print (mediationd --check-config) as what reads back the same.
+        let span = (parsed * 1000).rounded() / 1000
         guard allowingZero || span > 0 else { throw Invalid(reason: "must be longer than zero") }
         guard span <= 86_400 * 365 else { throw Invalid(reason: "\"\(text)\" is longer than a year; use a shorter time span") }
         return span

@@ -7,8 +7,8 @@ extension DaemonConfiguration {
         let idle = varlink.idleTimeout.map { TimeSpan.format(seconds: Double($0.nanoseconds) / 1e9) } ?? "0"
         return """
         [service]
-        state_directory = "\(stateDirectory)"
-        socket_path = "\(socketPath)"
+        state_directory = \(Self.quoted(stateDirectory))
+        socket_path = \(Self.quoted(socketPath))
         log_level = "\(logLevel.rawValue)"
         log_target = "\(logTarget.rawValue)"
         shutdown_timeout = "\(TimeSpan.format(seconds: shutdownTimeoutSeconds))"
@@ -31,15 +31,15 @@ extension DaemonConfiguration {
         office_hours = "\(scheduling.officeHours)"
 
         [access]
-        staff_group = "\(access.staff)"
-        mediator_group = "\(access.mediators)"
-        admin_group = "\(access.admins)"
+        staff_group = \(Self.quoted(access.staff))
+        mediator_group = \(Self.quoted(access.mediators))
+        admin_group = \(Self.quoted(access.admins))
 
         [retention]
         keep_closed_days = \(keepClosedDays ?? 0)
 
         [documents]
-        templates = "\(templatesDirectory)"
+        templates = \(Self.quoted(templatesDirectory))
 
         [calendar]
         extra_holidays = [\(extraHolidays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]
@@ -49,6 +49,27 @@ extension DaemonConfiguration {
         """ + DeadlineKind.allCases.compactMap { kind in
             reminders.overrides[kind].map { "\n\n[reminders.\(kind.rawValue)]\n" + Self.render($0) }
         }.joined()
+    }
+
+    /// A TOML basic string. Paths may hold quotes, backslashes and control characters, which
+    /// printed bare gave TOML that reads back as another path or not at all: state_directory =
+    /// 'C:\state' printed as "C:\state" (Fuzz/fuzz-config's read-back property caught it).
+    private static func quoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case "\u{00}"..."\u{1F}", "\u{7F}":
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     private static func render(_ policy: ReminderPolicy) -> String {

@@ -34,16 +34,16 @@ public enum TimeSpan {
         return total.isFinite ? total : nil
     }
 
-    /// Renders seconds in the same notation, for messages and the shipped configuration.
+    /// Renders seconds in the same notation, to the millisecond: 1.5 seconds is "1s 500ms", which
+    /// reads back as 1.5 (it was "2s", so the configuration in force printed as another; found
+    /// with Fuzz/fuzz-config's read-back property).
     public static func format(seconds: Double) -> String {
-        if seconds == 0 { return "0" }
-        if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
-        var remaining = Int(seconds.rounded())
+        var remaining = Int((seconds * 1000).rounded())
         var parts: [String] = []
-        for (suffix, size) in [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)] where remaining >= size {
+        for (suffix, size) in [("d", 86_400_000), ("h", 3_600_000), ("min", 60_000), ("s", 1_000), ("ms", 1)] where remaining >= size {
             parts.append("\(remaining / size)\(suffix)")
             remaining %= size
         }
-        return parts.joined(separator: " ")
+        return parts.isEmpty ? "0" : parts.joined(separator: " ")
     }
 }
