@@ -169,6 +169,7 @@ struct ConfigurationLoaderTests {
     @Test(arguments: [
         ("[$", 1), ("[service]\nlog_level = \"info\"\n[ =x]\n", 3), ("\u{FEFF}[$ervice]", 1), ("[[#]]", 1), ("  [\n", 1), ("[[ .a]]", 1),
         ("[reminders]\nbefore = [10, }5, 1]", 2), ("[reminders]\nbefore = [\n  # soon\n  }\n]", 4), ("a = [[1], [}]]", 1),
+        ("n=1979-05-27T:", 1), ("[calendar]\nextra_holidays = [2025-05-05]", 2), ("[varlink]\nmax_connections = 5.5", 2), ("a = inf", 1),
     ])
     func whatTheTOMLParserWouldAbortOnIsRefused(text: String, line: Int) {
         #expect {
@@ -184,14 +185,20 @@ struct ConfigurationLoaderTests {
             state_directory = \"\"\"
             [$HOME}]\"\"\"
             socket_path = "[}, #"
+            [varlink]
+            max_connections = 1_024
+            max_message_size = 0x10000
             \t["reminders" . 'mediation']
             before = [ # soon
-              2, 1,
+              2, +1,
             ]
+            on_due_date = false
             """)
         #expect(configuration.stateDirectory == "[$HOME}]")
         #expect(configuration.socketPath == "[}, #")
+        #expect(configuration.varlink.maximumConnections == 1024 && configuration.varlink.maximumMessageSize == 65536)
         #expect(configuration.reminders.policy(for: .track(.mediation)).workingDaysBefore == [2, 1])
+        #expect(configuration.reminders.policy(for: .track(.mediation)).onDueDate == false)
     }
 
     @Test func aMissingDefaultFileMeansBuiltInDefaultsButANamedOneIsAnError() throws {

@@ -71,8 +71,8 @@ public enum ConfigurationLoader {
 
     /// Applies the settings in `text` on top of `defaults`.
     public static func parse(_ text: String, file: String, defaults: DaemonConfiguration) throws(ConfigurationError) -> DaemonConfiguration {
-        if let line = TOMLAbortGuard.lineThatWouldAbort(in: text) {
-            throw ConfigurationError(file: file, line: line, reason: "not TOML: a table header names a section, e.g. [service], and a list holds values, e.g. [5, 1]")
+        if let refusal = TOMLAbortGuard.refusal(of: text) {
+            throw ConfigurationError(file: file, line: refusal.line, reason: refusal.reason)
         }
         let table: TOMLTable
         do {
