@@ -5,9 +5,10 @@
 /// with assertions, which release builds keep, and some inputs break them: the process aborts
 /// instead of getting a parse error. A typo like that in mediationd.toml killed the daemon at
 /// start, and on reload, where the file's comment promises that a broken file is refused and the
-/// settings in force stay. Fuzz/fuzz-config found three, all fixed in toml++ after 3.4.0:
+/// settings in force stay. Fuzz/fuzz-config found three:
 ///
-/// - a table header whose name starts with a character no key starts with: `[$`, `[=x]`;
+/// - a table header whose name starts with a character no key starts with: `[$`, `[=x]`
+///   (toml++ fixed it after 3.4.0, pull request 301);
 /// - a `}` where a list expects a value: `before = [5, }`;
 /// - a date whose time does not start with a digit: `1979-05-27T:`.
 ///
