@@ -124,6 +124,9 @@ struct ConfigurationLoaderTests {
     @Test(arguments: [
         ("[service]\nlog_level = \"loud\"", 2, "service.log_level", "is not one of"),
         ("[service]\n\nlog_levle = \"info\"", 3, "service.log_levle", "unknown setting"),
+        // Found with fuzz-config: a file written with CRLF counted as one line.
+        ("[service]\r\n\r\nlog_levle = \"info\"\r\n", 3, "service.log_levle", "unknown setting"),
+        ("[varlink]\r\nmax_connections = 0\r\n", 2, "varlink.max_connections", "out of range"),
         ("[servic]\nlog_level = \"info\"", 1, "servic", "unknown section"),
         ("[varlink]\nmax_connections = \"5\"", 2, "varlink.max_connections", "whole number"),
         ("[terms]\nintake = \"0w\"", 2, "terms.intake", "is not a term"),

@@ -134,7 +134,9 @@ struct SourceLocator {
     private let lines: [Substring]
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so splitting at "\n" alone kept a file written with
+        // CRLF in one line and named no line for its mistakes; toml++ counts both.
+        lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     func line(ofSection section: String) -> Int? {
