@@ -69,6 +69,13 @@ struct JSONValueDecoding: Decoder {
         return typed
     }
 
+    /// The types `primitive` reads.
+    static func isPrimitive(_ type: Any.Type) -> Bool {
+        type is Bool.Type || type is String.Type || type is Double.Type || type is Float.Type
+            || type is Int.Type || type is Int8.Type || type is Int16.Type || type is Int32.Type || type is Int64.Type
+            || type is UInt.Type || type is UInt8.Type || type is UInt16.Type || type is UInt32.Type || type is UInt64.Type
+    }
+
     private static func double(_ value: JSONValue) -> Double? {
         switch value {
         case .double(let number): number
@@ -178,8 +185,13 @@ struct JSONValueDecoding: Decoder {
         func decodeNil() -> Bool { value == .null }
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            if let primitive = try? JSONValueDecoding.primitive(value, as: type, codingPath: codingPath) { return primitive }
-            return try JSONValueDecoding(value: value, codingPath: codingPath).decodeValue(type)
+            // A primitive is read here or not at all. Decoding one that does not fit through its
+            // own init(from:) came back here, until the stack ran out: a number for a String-backed
+            // enum crashed the process (found by Fuzz/fuzz-parameters).
+            guard JSONValueDecoding.isPrimitive(type) else {
+                return try JSONValueDecoding(value: value, codingPath: codingPath).decodeValue(type)
+            }
+            return try JSONValueDecoding.primitive(value, as: type, codingPath: codingPath)
         }
     }
 }

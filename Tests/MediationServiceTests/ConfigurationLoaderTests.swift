@@ -124,6 +124,9 @@ struct ConfigurationLoaderTests {
     @Test(arguments: [
         ("[service]\nlog_level = \"loud\"", 2, "service.log_level", "is not one of"),
         ("[service]\n\nlog_levle = \"info\"", 3, "service.log_levle", "unknown setting"),
+        // Found with fuzz-config: a file written with CRLF counted as one line.
+        ("[service]\r\n\r\nlog_levle = \"info\"\r\n", 3, "service.log_levle", "unknown setting"),
+        ("[varlink]\r\nmax_connections = 0\r\n", 2, "varlink.max_connections", "out of range"),
         ("[servic]\nlog_level = \"info\"", 1, "servic", "unknown section"),
         ("[varlink]\nmax_connections = \"5\"", 2, "varlink.max_connections", "whole number"),
         ("[terms]\nintake = \"0w\"", 2, "terms.intake", "is not a term"),
@@ -169,6 +172,7 @@ struct ConfigurationLoaderTests {
     @Test(arguments: [
         ("[$", 1), ("[service]\nlog_level = \"info\"\n[ =x]\n", 3), ("\u{FEFF}[$ervice]", 1), ("[[#]]", 1), ("  [\n", 1), ("[[ .a]]", 1),
         ("[reminders]\nbefore = [10, }5, 1]", 2), ("[reminders]\nbefore = [\n  # soon\n  }\n]", 4), ("a = [[1], [}]]", 1),
+        ("n=1979-05-27T:", 1), ("[calendar]\nextra_holidays = [2025-05-05]", 2), ("[varlink]\nmax_connections = 5.5", 2), ("a = inf", 1),
     ])
     func whatTheTOMLParserWouldAbortOnIsRefused(text: String, line: Int) {
         #expect {
@@ -184,14 +188,20 @@ struct ConfigurationLoaderTests {
             state_directory = \"\"\"
             [$HOME}]\"\"\"
             socket_path = "[}, #"
+            [varlink]
+            max_connections = 1_024
+            max_message_size = 0x10000
             \t["reminders" . 'mediation']
             before = [ # soon
-              2, 1,
+              2, +1,
             ]
+            on_due_date = false
             """)
         #expect(configuration.stateDirectory == "[$HOME}]")
         #expect(configuration.socketPath == "[}, #")
+        #expect(configuration.varlink.maximumConnections == 1024 && configuration.varlink.maximumMessageSize == 65536)
         #expect(configuration.reminders.policy(for: .track(.mediation)).workingDaysBefore == [2, 1])
+        #expect(configuration.reminders.policy(for: .track(.mediation)).onDueDate == false)
     }
 
     @Test func aMissingDefaultFileMeansBuiltInDefaultsButANamedOneIsAnError() throws {

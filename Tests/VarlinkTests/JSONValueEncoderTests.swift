@@ -75,6 +75,18 @@ struct JSONValueDecoderTests {
         #expect(throws: VarlinkError.invalidParameter(key)) { _ = try request.decodeParameters(Parameters.self) }
     }
 
+    /// Found by Fuzz/fuzz-parameters: a value of the wrong kind for a String-backed enum, for a
+    /// String in a list or for a String on its own recursed until the stack overflowed.
+    @Test func aPrimitiveOfTheWrongKindIsAMismatchNotARecursion() throws {
+        #expect(throws: DecodingError.self) { _ = try JSONValue.int(3).decode(JSONValueEncoderTests.Colour.self) }
+        #expect(throws: DecodingError.self) { _ = try JSONValue.array([.int(3)]).decode([String].self) }
+        #expect(throws: DecodingError.self) { _ = try JSONValue.bool(true).decode(String.self) }
+        #expect(throws: DecodingError.self) { _ = try JSONValue.string("1").decode(Int.self) }
+        #expect(try JSONValue.string("red").decode(JSONValueEncoderTests.Colour.self) == .red)
+        #expect(try JSONValue.array([.int(3), .double(4)]).decode([Int].self) == [3, 4])
+        #expect(try JSONValue.int(2).decode(Double.self) == 2)
+    }
+
     @Test func aMissingParameterIsNamed() {
         let request = VarlinkRequest(call: VarlinkCall(method: "a.b.C", parameters: ["small": .int(1), "tags": .array([])]), peer: nil)
         #expect(throws: VarlinkError.invalidParameter("name")) { _ = try request.decodeParameters(Parameters.self) }

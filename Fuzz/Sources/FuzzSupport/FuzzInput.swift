@@ -7,6 +7,10 @@ public struct FuzzInput: Sendable {
         bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
     }
 
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     /// The input as text when it is valid UTF-8; the parsers under test take Strings, and
     /// Swift's String would repair invalid bytes rather than pass them on.
     public var text: String? {

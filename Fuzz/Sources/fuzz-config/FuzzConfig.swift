@@ -27,7 +27,8 @@ public func fuzzConfig(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         configuration = try ConfigurationLoader.parse(text, file: "fuzz.toml", defaults: defaults)
     } catch {
         require(error.file == "fuzz.toml", "a refusal names \(error.file)")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // Counted in bytes: "\r\n" is one Character, and toml++ counts it as a line break too.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
         require(error.line.map { (1...max(lines, 1)).contains($0) } ?? true, "a refusal points at line \(error.line!) of \(lines): \(error)")
         return 0
     }

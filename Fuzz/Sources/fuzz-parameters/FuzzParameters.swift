@@ -1,4 +1,3 @@
-import Foundation
 import FuzzSupport
 import NIOCore
 import Varlink
@@ -31,7 +30,7 @@ public func fuzzParameters(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt
     let input = FuzzInput(start, count)
     guard var call = try? VarlinkWireFormat.decodeCall(ByteBuffer(bytes: input.bytes)) else { return 0 }
     if !served.contains(call.method) {
-        call.method = methods[Int(FuzzInput(Array(call.method.utf8)).hash % UInt64(methods.count))]
+        call.method = methods[Int(FuzzInput(bytes: Array(call.method.utf8)).hash % UInt64(methods.count))]
     }
     let mismatch: String?
     do {
@@ -52,16 +51,10 @@ public func fuzzParameters(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt
         return 0
     }
     guard let declared = ServedInterfaces.shared.inputs[call.method] else {
-        require(false, "\(call.method) is served but declares no parameters")
+        require(false, "\(call.method) is served but missing from the declared parameters")
         return 0
     }
     require(call.parameters[mismatch] != nil || declared.contains(mismatch),
             "\(call.method) refuses \(call.parameters) for \(mismatch), which was neither sent nor declared")
     return 0
-}
-
-extension FuzzInput {
-    init(_ bytes: [UInt8]) {
-        self = bytes.withUnsafeBufferPointer { FuzzInput($0.baseAddress, $0.count) }
-    }
 }

@@ -71,8 +71,8 @@ public enum ConfigurationLoader {
 
     /// Applies the settings in `text` on top of `defaults`.
     public static func parse(_ text: String, file: String, defaults: DaemonConfiguration) throws(ConfigurationError) -> DaemonConfiguration {
-        if let line = TOMLAbortGuard.lineThatWouldAbort(in: text) {
-            throw ConfigurationError(file: file, line: line, reason: "not TOML: a table header names a section, e.g. [service], and a list holds values, e.g. [5, 1]")
+        if let refusal = TOMLAbortGuard.refusal(of: text) {
+            throw ConfigurationError(file: file, line: refusal.line, reason: refusal.reason)
         }
         let table: TOMLTable
         do {
@@ -134,7 +134,9 @@ struct SourceLocator {
     private let lines: [Substring]
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so splitting at "\n" alone kept a file written with
+        // CRLF in one line and named no line for its mistakes; toml++ counts both.
+        lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     func line(ofSection section: String) -> Int? {
