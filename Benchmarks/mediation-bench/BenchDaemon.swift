@@ -47,6 +47,20 @@ struct BenchDaemon {
         fatalError("no case counts in the status after two minutes")
     }
 
+    /// Returns once `count` mediators' calendar files are written. At start the daemon rewrites
+    /// every mediator's file, a few seconds after READY=1 and for a second or two of CPU with a
+    /// year of sessions; a section that times calls waits that out, so that it measures the
+    /// daemon at work rather than the daemon starting.
+    func waitForCalendars(_ count: Int) {
+        let calendars = directory.file("calendars")
+        for _ in 0..<1200 {
+            let written = (try? FileManager.default.contentsOfDirectory(atPath: calendars))?.filter { $0.hasSuffix(".ics") }.count ?? 0
+            if written >= count { return }
+            usleep(100_000)
+        }
+        fatalError("fewer than \(count) calendar files in \(calendars) after two minutes")
+    }
+
     func stop(_ daemon: ChildProcess) {
         daemon.signal(SIGTERM)
         let status = daemon.blockingWaitForExit(timeout: 60)

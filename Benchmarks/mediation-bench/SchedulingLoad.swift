@@ -62,7 +62,8 @@ struct SchedulingLoad {
         """, database: database)
         let sessionCount = try! blockingRunCommand("/usr/bin/sqlite3", [database, "SELECT COUNT(*) FROM session"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
 
-        let daemon = try start()
+        let running = try start()
+        daemon.waitForCalendars(100)
         let socket = try RawVarlinkSocket(path: directory.file("io.mediationd"))
         _ = call(socket, "Cases.Register", #"{"reference":"SEARCH","agency":"UWV","subject":"s","complainant":{"name":"n","contact":"c"}}"#)
         _ = call(socket, "Cases.Decide", #"{"reference":"SEARCH","track":"mediation","reason":"r"}"#)
@@ -101,6 +102,8 @@ struct SchedulingLoad {
                 _ = call(socket, "Cases.Decide", String(format: #"{"reference":"B%02d-%d","track":"mediation","reason":"r"}"#, client, index))
             }
         }
+        // The new mediators' calendars too: they are written together, a few seconds after the first.
+        daemon.waitForCalendars(100 + clients)
         // Working days from the day after tomorrow on, four sessions a day per mediator, all
         // before the cases' four-week session deadline.
         let workingDays = WorkingDayCalendar()
@@ -153,7 +156,7 @@ struct SchedulingLoad {
             let bookings = book(round * perRound..<(round + 1) * perRound)
             results.append((bookings, commits))
         }
-        stop(daemon)
+        stop(running)
         guard refused.value == 0 else { fatalError("\(refused.value) bookings were refused; the load is meant to fit") }
         let ratios = results.map { $0.bookings / $0.commits }
         let medianRatio = ratios.sorted()[ratios.count / 2]
@@ -169,7 +172,8 @@ struct SchedulingLoad {
         each followed on the same connection by a `GetStatus` round trip, the reference: a call the
         daemon answers from memory. Bookings: \(clients) parallel clients, each booking its own mediator
         and room, in rounds alternating with the reference, single SQLite commits at the same
-        durability (WAL, synchronous=FULL) by the sqlite3 shell on a database of its own.
+        durability (WAL, synchronous=FULL) by the sqlite3 shell on a database of its own. Both
+        start once the daemon has written the calendar files it rewrites after a start.
 
         | measure | result | reference | target |
         |---|---|---|---|
