@@ -98,7 +98,7 @@ extension SQLiteStorage: ScheduleStore {
         let span = booking.start..<booking.start.addingTimeInterval(booking.duration)
         try Self.check(booking.caseReference, mediator: booking.mediator, place: booking.place, span: span, excluding: nil, change: booking.change,
                        cachedMediators: cachedMediators, db)
-        let uid = UUID().uuidString.lowercased() + "@mediationd"
+        let uid = SessionUID(bookedAt: at).description
         try db.cachedStatement(sql: """
             INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, after_deadline_reason, reminder_at, booked_at, changed_at)
             VALUES (?, ?, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?, ?)

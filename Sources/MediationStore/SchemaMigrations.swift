@@ -182,6 +182,12 @@ enum SchemaMigrations {
                 CREATE INDEX case_file_closed_unpurged ON case_file(closed_on) WHERE closed_on IS NOT NULL AND purged_on IS NULL;
                 """)
         }
+        migrator.registerMigration("v6-one-mediator-index") { db in
+            // session_mediator (mediator, starts) serves the same look-ups: the few sessions no
+            // longer scheduled that it also holds cost a read less than a second index costs
+            // every booking in pages to write and flush.
+            try db.execute(sql: "DROP INDEX session_live_mediator")
+        }
         return migrator
     }
 }

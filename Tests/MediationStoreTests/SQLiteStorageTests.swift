@@ -15,7 +15,7 @@ struct SQLiteStorageTests {
         #expect(try await storage.pragma("journal_mode") == "wal")
         #expect(try await storage.pragma("synchronous") == "2", "2 is FULL")
         let information = try await storage.information()
-        #expect(information.schemaVersion == "v5-retention")
+        #expect(information.schemaVersion == "v6-one-mediator-index")
         #expect(information.location == directory.file("mediationd.sqlite"))
         #expect(abs(information.createdAt.timeIntervalSinceNow) < 60)
         for suffix in ["-wal", "-shm"] {
@@ -24,6 +24,21 @@ struct SQLiteStorageTests {
                 #expect(sidecar.st_mode & 0o777 == 0o600, "\(suffix) is as private as the database")
             }
         }
+    }
+
+    /// Every booking reads its mediator's, its room's and its case's live sessions: each through
+    /// an index, now that the mediator's is shared with the calendar's (v6).
+    @Test(arguments: [
+        ("mediator = 'anna' AND starts >= 0 AND starts < 86400000", "session_mediator"),
+        ("place = 'Kamer 1' AND starts > 0 AND starts < 5400000 AND ends > 0", "session_live_place"),
+        ("case_reference = '2026-0001'", "session_case"),
+    ])
+    func theLookUpsOfABookingUseAnIndex(condition: String, index: String) throws {
+        let directory = TemporaryDirectory()
+        let storage = try SQLiteStorage.open(directory: directory.path)
+        let plan = try blockingRunCommand("/usr/bin/sqlite3", [storage.path, "EXPLAIN QUERY PLAN SELECT * FROM session WHERE state = 'scheduled' AND \(condition)"])
+        #expect(plan.status == 0, "\(plan.error)")
+        #expect(plan.output.contains("USING INDEX \(index) ("), "\(plan.output)")
     }
 
     @Test func reopeningKeepsTheInstallation() async throws {
