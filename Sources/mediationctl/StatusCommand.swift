@@ -46,7 +46,7 @@ struct StatusTable {
         ]
         let width = rows.map(\.0.count).max() ?? 0
         let lines = rows.map { label, value in
-            style.bold(label.padding(toLength: width, withPad: " ", startingAt: 0)) + "  " + value
+            style.bold(label.padded(toWidth: width)) + "  " + value
         }
         return (["mediationd \(status.version) is running"] + lines).joined(separator: "\n")
     }

@@ -43,7 +43,7 @@ struct TextTable {
         // column is not padded, so no line ends in spaces.
         func line(_ cells: [Cell], heading: Bool) -> String {
             cells.enumerated().map { column, cell in
-                let padded = column == cells.count - 1 ? cell.text : cell.text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                let padded = column == cells.count - 1 ? cell.text : cell.text.padded(toWidth: widths[column])
                 if heading { return style.bold(padded) }
                 return cell.warning ? style.warning(padded) : padded
             }.joined(separator: "  ")
@@ -67,7 +67,7 @@ struct FieldList {
     func rendered(style: TextStyle) -> String {
         let width = fields.map(\.label.count).max() ?? 0
         return fields.map { label, value in
-            style.bold(label.padding(toLength: width, withPad: " ", startingAt: 0)) + "  " + (value.warning ? style.warning(value.text) : value.text)
+            style.bold(label.padded(toWidth: width)) + "  " + (value.warning ? style.warning(value.text) : value.text)
         }.joined(separator: "\n")
     }
 }

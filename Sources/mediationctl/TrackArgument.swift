@@ -40,7 +40,7 @@ enum TrackArgument: String, CaseIterable, ExpressibleByArgument {
 
     /// For --help: each value with its Dutch name, one a line.
     static var valueList: String {
-        allCases.map { "  \($0.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.dutch)" }.joined(separator: "\n")
+        allCases.map { "  \($0.rawValue.padded(toWidth: 14)) \($0.dutch)" }.joined(separator: "\n")
     }
 }
 
