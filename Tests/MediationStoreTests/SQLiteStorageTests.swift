@@ -41,6 +41,28 @@ struct SQLiteStorageTests {
         #expect(plan.output.contains("USING INDEX \(index) ("), "\(plan.output)")
     }
 
+    /// A database of the release before (v5) is brought up to date when it is opened, its
+    /// sessions kept.
+    @Test func aV5DatabaseLosesTheSecondMediatorIndexAndKeepsItsSessions() async throws {
+        let directory = TemporaryDirectory()
+        let path = try SQLiteStorage.open(directory: directory.path).path
+        let downgrade = try blockingRunCommand("/usr/bin/sqlite3", [path, """
+            CREATE INDEX session_live_mediator ON session(mediator, starts) WHERE state = 'scheduled';
+            DELETE FROM grdb_migrations WHERE identifier = 'v6-one-mediator-index';
+            INSERT INTO mediator (login, display_name, hours, max_per_day, added_at) VALUES ('anna', 'Anna', 'mon 09:00-17:00', 3, 0);
+            INSERT INTO place (name, kind, capacity) VALUES ('Kamer 1', 'room', 6);
+            INSERT INTO case_file (reference, received, agency, subject, complainant_name, complainant_contact, registered_at)
+              VALUES ('C1', '2026-01-05', 'UWV', 's', 'n', 'c', '2026-01-05 10:00:00');
+            INSERT INTO session (uid, case_reference, mediator, place, starts, ends, state, sequence, booked_at, changed_at)
+              VALUES ('u1@mediationd', 'C1', 'anna', 'Kamer 1', 1, 2, 'scheduled', 0, 0, 0);
+            """])
+        #expect(downgrade.status == 0, "\(downgrade.error)")
+        let storage = try SQLiteStorage.open(directory: directory.path)
+        #expect(try await storage.information().schemaVersion == "v6-one-mediator-index")
+        let left = try blockingRunCommand("/usr/bin/sqlite3", [path, "SELECT group_concat(name) FROM sqlite_master WHERE name = 'session_live_mediator'; SELECT uid FROM session"])
+        #expect(left.output == "\nu1@mediationd\n", "\(left.output)")
+    }
+
     @Test func reopeningKeepsTheInstallation() async throws {
         let directory = TemporaryDirectory()
         let first = try await SQLiteStorage.open(directory: directory.path).information()
