@@ -5,6 +5,12 @@ import Glibc
 /// code under test, so tests can send exactly the bytes they mean (broken ones included) and
 /// benchmarks can measure without a framework in the way.
 public final class RawVarlinkSocket: @unchecked Sendable {
+    /// How long a test waits for what must come: long, because waiting costs nothing when it
+    /// comes. The unit tests start together, and on two cores the pure computations among them
+    /// hold Swift's two pool threads for seconds, where an in-process test server's handlers wait
+    /// their turn; 5 s was not always enough. A wait for what must not come names its own.
+    public static let patience: Double = 30
+
     public let fd: CInt
     private var chunk = [UInt8](repeating: 0, count: 65_536)
     private var pending: [UInt8] = []
@@ -41,7 +47,7 @@ public final class RawVarlinkSocket: @unchecked Sendable {
 
     /// The next NUL-terminated message, or nil when the peer closed the connection or nothing
     /// arrived within `timeout` seconds (`closed` tells which).
-    public func blockingReceive(timeout: Double = 5) -> String? {
+    public func blockingReceive(timeout: Double = patience) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let end = pending.firstIndex(of: 0) {
@@ -62,7 +68,7 @@ public final class RawVarlinkSocket: @unchecked Sendable {
     }
 
     /// The next message parsed as a JSON object.
-    public func receiveJSON(timeout: Double = 5) async -> JSONObject? {
+    public func receiveJSON(timeout: Double = patience) async -> JSONObject? {
         guard let text = await receive(timeout: timeout) else { return nil }
         return JSONObject(text)
     }
@@ -71,7 +77,7 @@ public final class RawVarlinkSocket: @unchecked Sendable {
     public private(set) var closed = false
 
     /// Waits up to `timeout` for the peer to close; true if it did.
-    public func waitForClose(timeout: Double = 5) async -> Bool {
+    public func waitForClose(timeout: Double = patience) async -> Bool {
         await offThread {
             let deadline = Date().addingTimeInterval(timeout)
             while !self.closed, deadline.timeIntervalSinceNow > 0 {
@@ -89,7 +95,7 @@ public final class RawVarlinkSocket: @unchecked Sendable {
         try await offThread { try self.blockingSend(bytes: bytes) }
     }
 
-    public func receive(timeout: Double = 5) async -> String? {
+    public func receive(timeout: Double = patience) async -> String? {
         await offThread { self.blockingReceive(timeout: timeout) }
     }
 }
