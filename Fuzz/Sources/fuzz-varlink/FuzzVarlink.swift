@@ -138,38 +138,36 @@ struct MessageCheck {
     }
 
     private func checkCall() {
-        let decoded: Result<VarlinkCall, VarlinkProtocolError> = Result { () throws(VarlinkProtocolError) in
-            try VarlinkWireFormat.decodeCall(ByteBuffer(bytes: frame))
-        }
-        let expected = Envelope(json).call
-        switch (decoded, expected) {
-        case (.success(let call), .success(let reference)):
-            require(call == reference, "the call read in place, \(call), differs from the one parsed whole, \(reference)")
+        check("call", decoded: Result { () throws(VarlinkProtocolError) in try VarlinkWireFormat.decodeCall(ByteBuffer(bytes: frame)) },
+              expected: Envelope(json).call) { call in
             var buffer = ByteBuffer()
             VarlinkWireFormat.encode(call, into: &buffer)
-            let again = Result { () throws(VarlinkProtocolError) in try VarlinkWireFormat.decodeCall(unframed(buffer)) }
-            require(again == .success(call), "\(call) re-encoded reads back as \(again)")
-        case (.failure(let error), .failure(let reference)):
-            require(error.kind == reference.kind, "the call was refused with \(error), the whole message says \(reference)")
-        default:
-            require(false, "decoding the call gave \(decoded), the whole message parsed says \(expected)")
+            return Result { () throws(VarlinkProtocolError) in try VarlinkWireFormat.decodeCall(unframed(buffer)) }
         }
     }
 
     private func checkReply() {
-        let decoded: Result<VarlinkReply, VarlinkProtocolError> = Result { () throws(VarlinkProtocolError) in
-            try VarlinkWireFormat.decodeReply(ByteBuffer(bytes: frame))
+        check("reply", decoded: Result { () throws(VarlinkProtocolError) in try VarlinkWireFormat.decodeReply(ByteBuffer(bytes: frame)) },
+              expected: Envelope(json).reply) { reply in
+            Result { () throws(VarlinkProtocolError) in try VarlinkWireFormat.decodeReply(unframed(VarlinkWireFormat.frame(reply))) }
         }
-        let expected = Envelope(json).reply
+    }
+
+    /// A message read in place agrees with the one parsed whole (both read, or both refused for
+    /// the same reason), and what was read, encoded again, reads back the same.
+    private func check<Message: Equatable>(
+        _ kind: String, decoded: Result<Message, VarlinkProtocolError>, expected: Result<Message, VarlinkProtocolError>,
+        readBackEncoded: (Message) -> Result<Message, VarlinkProtocolError>
+    ) {
         switch (decoded, expected) {
-        case (.success(let reply), .success(let reference)):
-            require(reply == reference, "the reply read in place, \(reply), differs from the one parsed whole, \(reference)")
-            let again = Result { () throws(VarlinkProtocolError) in try VarlinkWireFormat.decodeReply(unframed(VarlinkWireFormat.frame(reply))) }
-            require(again == .success(reply), "\(reply) re-encoded reads back as \(again)")
+        case (.success(let message), .success(let reference)):
+            require(message == reference, "the \(kind) read in place, \(message), differs from the one parsed whole, \(reference)")
+            let again = readBackEncoded(message)
+            require(again == .success(message), "\(message) re-encoded reads back as \(again)")
         case (.failure(let error), .failure(let reference)):
-            require(error.kind == reference.kind, "the reply was refused with \(error), the whole message says \(reference)")
+            require(error.kind == reference.kind, "the \(kind) was refused with \(error), the whole message says \(reference)")
         default:
-            require(false, "decoding the reply gave \(decoded), the whole message parsed says \(expected)")
+            require(false, "decoding the \(kind) gave \(decoded), the whole message parsed says \(expected)")
         }
     }
 
