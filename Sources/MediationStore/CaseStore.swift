@@ -60,10 +60,13 @@ public enum CaseStoreError: Error, Sendable, Equatable, CustomStringConvertible 
 public struct Listing<Item: Sendable>: Sendable {
     public let items: [Item]
     public let total: Int
+    /// The case references of rows left out because they could not be read.
+    public let unreadable: [String]
 
-    public init(items: [Item], total: Int) {
+    public init(items: [Item], total: Int, unreadable: [String] = []) {
         self.items = items
         self.total = total
+        self.unreadable = unreadable
     }
 }
 

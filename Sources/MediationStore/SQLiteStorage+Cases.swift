@@ -73,7 +73,7 @@ extension SQLiteStorage: CaseStore {
                 SELECT c.*, d.kind AS deadline_kind, d.due AS deadline_due \(from)
                 ORDER BY d.due IS NULL, d.due, c.reference LIMIT \(max(0, query.limit))
                 """, arguments: pageArguments)
-            let items = try rows.map { row in
+            return Self.readable(rows, reference: "reference", total: total) { row in
                 let file = try Self.caseFile(row)
                 return CaseSummary(
                     reference: file.reference, received: file.received, agency: file.agency, subject: file.subject,
@@ -81,7 +81,6 @@ extension SQLiteStorage: CaseStore {
                     deadline: (row["deadline_kind"] as String?).flatMap(DeadlineKind.init(rawValue:)),
                     due: (row["deadline_due"] as String?).flatMap(CalendarDate.init(iso:)))
             }
-            return Listing(items: items, total: total)
         }
     }
 
@@ -97,7 +96,7 @@ extension SQLiteStorage: CaseStore {
                 SELECT d.case_reference, d.kind, d.subject, d.due, d.reminder_at, c.suspended_since \(from)
                 ORDER BY d.due, d.case_reference LIMIT \(max(0, query.limit))
                 """, arguments: pageArguments)
-            let items = try rows.map { row in
+            return Self.readable(rows, reference: "case_reference", total: total) { row in
                 let kind = try Self.kind(row["kind"])
                 return DeadlineSummary(
                     reference: try Self.reference(row["case_reference"]),
@@ -107,8 +106,22 @@ extension SQLiteStorage: CaseStore {
                     suspended: (row["suspended_since"] as String?) != nil && kind.standsStillWhileSuspended,
                     nextReminder: (row["reminder_at"] as Int64?).map(Self.instant))
             }
-            return Listing(items: items, total: total)
         }
+    }
+
+    /// A listing of the rows that can be read; the others are left out and named by reference,
+    /// so that one damaged row does not take the list down for everyone.
+    private static func readable<Item>(_ rows: [Row], reference column: String, total: Int, _ read: (Row) throws -> Item) -> Listing<Item> {
+        var items: [Item] = []
+        var unreadable: [String] = []
+        for row in rows {
+            do {
+                items.append(try read(row))
+            } catch {
+                unreadable.append((row[column] as String?) ?? "?")
+            }
+        }
+        return Listing(items: items, total: total, unreadable: unreadable)
     }
 
     public func statistics(today: CalendarDate) async throws -> CaseStatistics {

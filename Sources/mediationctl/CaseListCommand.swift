@@ -63,6 +63,6 @@ struct CaseListCommand: AsyncParsableCommand {
             ])
         }
         print(table.rendered(style: output.style))
-        print(ListingFooter(shown: reply.cases.count, total: reply.total, style: output.style).rendered)
+        print(ListingFooter(shown: reply.cases.count, total: reply.total, unreadable: reply.unreadable, style: output.style).rendered)
     }
 }

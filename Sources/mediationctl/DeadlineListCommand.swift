@@ -52,6 +52,6 @@ struct DeadlineListCommand: AsyncParsableCommand {
             ])
         }
         print(table.rendered(style: output.style))
-        print(ListingFooter(shown: reply.deadlines.count, total: reply.total, style: output.style).rendered)
+        print(ListingFooter(shown: reply.deadlines.count, total: reply.total, unreadable: reply.unreadable, style: output.style).rendered)
     }
 }

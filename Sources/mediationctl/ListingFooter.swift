@@ -3,10 +3,16 @@
 struct ListingFooter {
     let shown: Int
     let total: Int
+    /// Rows the daemon left out because it could not read them.
+    var unreadable = 0
     let style: TextStyle
 
     var rendered: String {
-        style.dim(shown < total ? "showing \(shown) of \(total); use --limit to see more" : "\(total) in all")
+        var line = shown + unreadable < total ? "showing \(shown) of \(total); use --limit to see more" : "\(total) in all"
+        if unreadable > 0 {
+            line += "; \(unreadable) left out that cannot be read (journalctl -u mediationd names them)"
+        }
+        return style.dim(line)
     }
 }
 

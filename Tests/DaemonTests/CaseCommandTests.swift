@@ -163,6 +163,10 @@ struct CaseCommandTests {
             (Office.registration(received: "2026-02-30"), "--received \"2026-02-30\" is not a date that exists"),
             (Office.registration(received: "05-01-2026"), "write it as YYYY-MM-DD"),
             (Office.registration(received: future), "received date \(future) is after today"),
+            (Office.registration(received: "0001-01-01"), "0001-01-01 is outside the dates the office works with, 1990-01-01 to 2199-12-31"),
+            (Office.registration(received: "1989-12-31"), "1989-12-31 is outside the dates the office works with"),
+            (["case", "extend", "B-1", "--by", "9999w", "--reason", "x"], "extended by 9999w would be 22"),
+            (["case", "extend", "B-1", "--by", "9999w", "--reason", "x"], "outside the dates the office works with (1990-01-01 to 2199-12-31)"),
             (Office.registration(reference: "B-1"), "B-1 is already in use"),
             (Office.registration(reference: "no spaces"), "\"no spaces\" is not a case reference"),
             (["case", "decide", "B-1", "--track", "investigation", "--reason", "second thoughts"], "B-1 was already decided (mediation)"),
@@ -302,6 +306,37 @@ struct CaseCommandTests {
 
         let table = try await office.run(["status"])
         #expect(table.output.contains("Cases        3 open case(s), 1 overdue, next deadline L-B intake on \(next.string("due") ?? "")"), "\(table.output)")
+        await office.stop()
+    }
+
+    @Test func aRowThatCannotBeReadIsLeftOutOfListsNamedOnceAndCounted() async throws {
+        let office = try await Office.open()
+        try await office.register("U-1")
+        try await office.register("U-2")
+        // As a damaged row or one from an older release would read: a due date and a received
+        // date that are not dates.
+        let damage = try await runCommand("/usr/bin/sqlite3", ["-cmd", ".timeout 10000", office.daemon.stateDirectory + "/mediationd.sqlite",
+            "UPDATE deadline SET due = '10000-01-05' WHERE case_reference = 'U-1'; UPDATE case_file SET received = '0000-13-45' WHERE reference = 'U-1';"])
+        try #require(damage.status == 0, "\(damage.error)")
+
+        for _ in 0..<2 {
+            let deadlines = try await office.json(["deadline", "list"], as: WireDeadlineList.self)
+            #expect(deadlines.deadlines.map(\.reference) == ["U-2"])
+            #expect(deadlines.unreadable == 1)
+            let cases = try await office.json(["case", "list"], as: WireCaseList.self)
+            #expect(cases.cases.map(\.reference) == ["U-2"])
+            #expect(cases.unreadable == 1)
+        }
+        let table = try await office.run(["deadline", "list"])
+        #expect(table.output.contains("1 left out that cannot be read (journalctl -u mediationd names them)"), "\(table.output)")
+        #expect(!table.output.contains("use --limit"), "the list was not cut short: \(table.output)")
+
+        let status = try #require(try await office.daemon.status())
+        #expect(status.int("unreadableCases") == 1)
+        #expect(try await office.run(["status"]).output.contains("1 case(s) left out of listings"))
+
+        let log = office.daemon.process?.standardError ?? ""
+        #expect(log.components(separatedBy: "case U-1 cannot be read").count - 1 == 1, "named once:\n\(log)")
         await office.stop()
     }
 

@@ -30,6 +30,36 @@ struct CaseWorkflowTests {
         }
     }
 
+    @Test func aComplaintReceivedBeforeTheSupportedDatesIsRefused() {
+        let range = CalendarDate.supportedRange
+        #expect(throws: CaseRuleViolation.dateOutOfRange(what: "the received date", date: date("1989-12-31"), range: range)) {
+            try registered(received: "1989-12-31")
+        }
+        #expect(throws: CaseRuleViolation.dateOutOfRange(what: "the received date", date: date("0001-01-01"), range: range)) {
+            try registered(received: "0001-01-01")
+        }
+        #expect((try? registered(received: "1990-01-01")) != nil, "the first supported day is accepted")
+    }
+
+    @Test func anExtensionPastTheLastSupportedDateIsRefusedAndChangesNothing() throws {
+        var record = try registered()
+        // 9999 weeks from the intake's 2026-04-28 is in December 2217.
+        let before = record
+        #expect {
+            try workflow.extend(&record, by: Term(9999, .weeks)!, reason: "r", now: noon("2026-04-08"))
+        } throws: { error in
+            guard case .dateOutOfRange(let what, let due, let range)? = error as? CaseRuleViolation else { return false }
+            return what == "the intake deadline extended by 9999w" && due.year == 2217 && range == CalendarDate.supportedRange
+        }
+        #expect(record == before)
+        // Within the range an extension still works, and the next one past it is refused.
+        _ = try workflow.extend(&record, by: Term(8000, .weeks)!, reason: "r", now: noon("2026-04-08"))
+        #expect(record.openDeadline!.due <= CalendarDate.supportedRange.upperBound)
+        #expect(throws: CaseRuleViolation.self) {
+            try workflow.extend(&record, by: Term(3000, .weeks)!, reason: "r", now: noon("2026-04-08"))
+        }
+    }
+
     @Test func emptyTextIsRefused() {
         #expect(throws: CaseRuleViolation.emptyText(field: "the agency")) {
             try workflow.register(reference: CaseReference("X1")!, received: date("2026-04-06"), agency: "  ", subject: "s",

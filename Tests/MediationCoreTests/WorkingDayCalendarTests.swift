@@ -60,4 +60,38 @@ struct WorkingDayCalendarTests {
         #expect(calendar.adding(workingDays: 5, to: CalendarDate(iso: "2026-12-21")!).description == "2026-12-29")
         #expect(calendar.adding(workingDays: 0, to: maundyThursday) == maundyThursday)
     }
+
+    /// Day by day, as the rule reads: the reference the week-wise walk must agree with.
+    private static func referenceWalk(_ calendar: WorkingDayCalendar, _ count: Int, from date: CalendarDate, by step: Int) -> CalendarDate {
+        var day = date
+        var remaining = count
+        while remaining > 0 {
+            day = day.adding(days: step)
+            if calendar.isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
+    }
+
+    @Test func longWalksAcrossWeeksAgreeWithCountingDayByDay() {
+        // Extra days off on a Friday, a Monday and a Saturday, and across a year's end.
+        let calendar = WorkingDayCalendar(extraHolidays: Set(["2026-05-15", "2027-01-04", "2026-10-10", "2027-12-31"].map { CalendarDate(iso: $0)! }))
+        var start = CalendarDate(iso: "2025-12-20")!
+        while start < CalendarDate(iso: "2026-01-10")! {
+            for count in [0, 1, 4, 5, 6, 7, 10, 11, 23, 64, 261, 400, 9999] {
+                #expect(calendar.adding(workingDays: count, to: start) == Self.referenceWalk(calendar, count, from: start, by: 1), "\(count) after \(start)")
+                #expect(calendar.subtracting(workingDays: count, from: start) == Self.referenceWalk(calendar, count, from: start, by: -1), "\(count) before \(start)")
+            }
+            for days in [0, 1, 6, 7, 8, 13, 14, 15, 100, 365, 800] {
+                let end = start.adding(days: days)
+                var expected = 0
+                var day = start
+                while day < end {
+                    day = day.adding(days: 1)
+                    if calendar.isWorkingDay(day) { expected += 1 }
+                }
+                #expect(calendar.workingDays(from: start, to: end) == expected, "from \(start) to \(end)")
+            }
+            start = start.adding(days: 1)
+        }
+    }
 }

@@ -22,6 +22,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
+    /// The dates the office works with: a complaint received, a term's end, an agreement due.
+    /// The floor is older than any complaint still in the office's care; the ceiling leaves two
+    /// centuries for terms and extensions while keeping every date four digits long, so a row
+    /// can always be read back and working-day counts stay short.
+    public static let supportedRange = CalendarDate(unchecked: 1990, 1, 1)...CalendarDate(unchecked: 2199, 12, 31)
+
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month

@@ -2,6 +2,8 @@
 /// change is not made.
 public enum CaseRuleViolation: Error, Sendable, Equatable, CustomStringConvertible {
     case receivedInFuture(received: CalendarDate, today: CalendarDate)
+    /// A date given or computed outside `CalendarDate.supportedRange`.
+    case dateOutOfRange(what: String, date: CalendarDate, range: ClosedRange<CalendarDate>)
     case alreadyDecided(CaseReference, Track)
     case notSuspended(CaseReference)
     case alreadySuspended(CaseReference, since: CalendarDate)
@@ -29,6 +31,8 @@ public enum CaseRuleViolation: Error, Sendable, Equatable, CustomStringConvertib
         switch self {
         case .receivedInFuture(let received, let today):
             "the received date \(received) is after today (\(today)); give the day the complaint came in"
+        case .dateOutOfRange(let what, let date, let range):
+            "\(what) would be \(date), outside the dates the office works with (\(range.lowerBound) to \(range.upperBound)); choose a shorter term or an earlier date"
         case .alreadyDecided(let reference, let track):
             "case \(reference) was already decided (\(track.rawValue)); a decision is final, close the case or extend its deadline instead"
         case .notSuspended(let reference):

@@ -19,12 +19,13 @@ public struct CaseWorkflow: Sendable {
                          complainant: Complainant, now: Date) throws(CaseRuleViolation) -> (CaseRecord, CaseChange) {
         let today = CalendarDate(now)
         guard received <= today else { throw .receivedInFuture(received: received, today: today) }
+        try requireSupported(received, for: "the received date")
         try requireText(agency, "the agency")
         try requireText(subject, "the subject")
         try requireText(complainant.name, "the complainant's name")
         try requireText(complainant.contact, "the complainant's contact details")
         let file = CaseFile(reference: reference, received: received, agency: agency, subject: subject, complainant: complainant)
-        let due = terms.intake.end(after: received, in: calendar)
+        let due = try end(of: terms.intake, after: received, for: "the intake deadline")
         let record = CaseRecord(file: file, deadlines: [scheduled(Deadline(kind: .intake, due: due), now: now)])
         return (record, CaseChange(action: .registered, summary: "registered, received \(received), about \(agency); intake due \(due)"))
     }
@@ -44,7 +45,7 @@ public struct CaseWorkflow: Sendable {
         record.file.decision = TrackDecision(track: track, reason: reason, referredTo: body, decidedOn: today)
         var summary = "decided: \(track.rawValue)"
         if let term = terms.tracks[track] {
-            let due = term.end(after: today, in: calendar)
+            let due = try end(of: term, after: today, for: "the \(track.rawValue) deadline")
             record.deadlines.append(scheduled(Deadline(kind: .track(track), due: due), now: now))
             summary += ", \(track.rawValue) due \(due)"
         }
@@ -68,6 +69,9 @@ public struct CaseWorkflow: Sendable {
         try requireChangeable(record)
         guard let suspension = record.file.suspension else { throw .notSuspended(record.file.reference) }
         let days = suspension.since.days(until: CalendarDate(now))
+        for deadline in record.deadlines where deadline.standsStill {
+            try requireSupported(deadline.due.adding(days: days), for: "\(deadline.label)")
+        }
         record.file.suspension = nil
         var summary = "resumed after \(days) day(s)"
         for index in record.deadlines.indices where record.deadlines[index].standsStill {
@@ -84,12 +88,12 @@ public struct CaseWorkflow: Sendable {
         try requireChangeable(record)
         try requireText(reason, "the reason")
         guard let index = record.openDeadlineIndex else { throw .nothingToExtend(record.file.reference) }
-        return extend(&record, at: index, by: term, reason: reason, now: now)
+        return try extend(&record, at: index, by: term, reason: reason, now: now)
     }
 
-    func extend(_ record: inout CaseRecord, at index: Int, by term: Term, reason: String, now: Date) -> CaseChange {
+    func extend(_ record: inout CaseRecord, at index: Int, by term: Term, reason: String, now: Date) throws(CaseRuleViolation) -> CaseChange {
         let deadline = record.deadlines[index]
-        let due = term.end(after: deadline.due, in: calendar)
+        let due = try end(of: term, after: deadline.due, for: "\(deadline.label) extended by \(term)")
         var extended = Deadline(kind: deadline.kind, subject: deadline.subject, due: due)
         if record.file.suspension == nil || !deadline.kind.standsStillWhileSuspended { extended = scheduled(extended, now: now) }
         record.deadlines[index] = extended
@@ -147,6 +151,18 @@ public struct CaseWorkflow: Sendable {
                 settle(&record, at: index, as: .cancelled, on: day)
             }
         }
+    }
+
+    /// The end of `term` after `day`, refused when it would leave the dates the office works with.
+    func end(of term: Term, after day: CalendarDate, for what: String) throws(CaseRuleViolation) -> CalendarDate {
+        let due = term.end(after: day, in: calendar)
+        try requireSupported(due, for: what)
+        return due
+    }
+
+    func requireSupported(_ date: CalendarDate, for what: String) throws(CaseRuleViolation) {
+        let range = CalendarDate.supportedRange
+        if !range.contains(date) { throw .dateOutOfRange(what: what, date: date, range: range) }
     }
 
     func requireChangeable(_ record: CaseRecord) throws(CaseRuleViolation) {

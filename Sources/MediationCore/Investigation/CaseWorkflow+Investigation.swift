@@ -11,7 +11,7 @@ extension CaseWorkflow {
         let id = record.numbering.nextQuestion
         record.numbering.nextQuestion += 1
         record.questions.append(InvestigationQuestion(id: id, party: party, text: text, askedOn: today))
-        let due = (term ?? terms.answer).end(after: today, in: calendar)
+        let due = try end(of: term ?? terms.answer, after: today, for: "the answer deadline")
         record.deadlines.append(scheduled(Deadline(kind: .answer, subject: id, due: due), now: now))
         return CaseChange(action: .questionAsked, summary: "question \(id) asked of the \(party.rawValue), answer due \(due)")
     }
@@ -26,7 +26,7 @@ extension CaseWorkflow {
         let today = CalendarDate(now)
         record.questions[index].answer = .init(text: text, on: today)
         if let open = record.openDeadlineIndex(.answer, subject: id) { settle(&record, at: open, as: .met, on: today) }
-        let due = (reactionTerm ?? terms.reaction).end(after: today, in: calendar)
+        let due = try end(of: reactionTerm ?? terms.reaction, after: today, for: "the reaction deadline")
         record.deadlines.append(scheduled(Deadline(kind: .reaction, subject: id, due: due), now: now))
         let other = record.questions[index].party.otherSide
         return CaseChange(action: .answerRegistered, summary: "answer to question \(id) registered; the \(other.rawValue)'s reaction due \(due)")
@@ -53,7 +53,7 @@ extension CaseWorkflow {
         guard let index = record.openDeadlineIndex(.answer, subject: id) ?? record.openDeadlineIndex(.reaction, subject: id) else {
             throw .noOpenTerm(question: id)
         }
-        return extend(&record, at: index, by: term, reason: reason, now: now)
+        return try extend(&record, at: index, by: term, reason: reason, now: now)
     }
 
     /// The judgement meets the investigation's deadline; terms still open lapse.

@@ -12,9 +12,12 @@ public final class CaseService: Sendable {
     private let events: CaseEventHub
     /// Called after every change, since the earliest pending reminder may have changed.
     private let scheduleChanged: @Sendable () -> Void
+    public let unreadable: UnreadableRecords
 
-    public init(store: any CaseStore, clock: any ServiceClock, workflow: CaseWorkflow, events: CaseEventHub, scheduleChanged: @escaping @Sendable () -> Void) {
+    public init(store: any CaseStore, clock: any ServiceClock, workflow: CaseWorkflow, events: CaseEventHub,
+                unreadable: UnreadableRecords = UnreadableRecords(logger: nil), scheduleChanged: @escaping @Sendable () -> Void) {
         self.store = store
+        self.unreadable = unreadable
         self.clock = clock
         self.rules = Mutex(workflow)
         self.events = events
@@ -76,11 +79,15 @@ public final class CaseService: Sendable {
     }
 
     public func cases(_ query: CaseQuery) async throws -> Listing<CaseSummary> {
-        try await store.cases(query)
+        let listing = try await store.cases(query)
+        unreadable.report(listing.unreadable)
+        return listing
     }
 
     public func deadlines(_ query: DeadlineQuery) async throws -> Listing<DeadlineSummary> {
-        try await store.deadlines(query)
+        let listing = try await store.deadlines(query)
+        unreadable.report(listing.unreadable)
+        return listing
     }
 
     public func statistics() async throws -> CaseStatistics {

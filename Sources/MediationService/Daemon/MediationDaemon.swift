@@ -55,7 +55,8 @@ public struct MediationDaemon: Sendable {
         } catch {
             throw .timer(error)
         }
-        let cases = CaseService(store: storage, clock: clock, workflow: configuration.workflow, events: events, scheduleChanged: alarm.wake)
+        let cases = CaseService(store: storage, clock: clock, workflow: configuration.workflow, events: events,
+                                unreadable: UnreadableRecords(logger: logger), scheduleChanged: alarm.wake)
         let documents = DocumentPublisher(
             cases: storage, schedule: storage, clock: clock, templates: templates, stateDirectory: absolute(configuration.stateDirectory), logger: logger)
         let schedule = ScheduleService(
@@ -72,7 +73,8 @@ public struct MediationDaemon: Sendable {
             storage: information,
             activation: socket.origin == .socketActivated ? .socket : .direct,
             socketPath: socket.path,
-            server: serverState
+            server: serverState,
+            unreadable: cases.unreadable
         )
         let access = AccessControl(groups: configuration.access, logger: logger)
         let retention = RetentionService(

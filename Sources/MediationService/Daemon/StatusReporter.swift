@@ -14,6 +14,7 @@ public final class StatusReporter: Sendable {
     private let activation: ListenerStatus.Activation
     private let socketPath: String?
     private let server: VarlinkServerState
+    private let unreadable: UnreadableRecords
     /// The latest counts, and their form in a reply, made once per count rather than per call.
     private let caseStatistics = Mutex<(statistics: CaseStatistics, counts: CaseCounts)?>(nil)
 
@@ -22,8 +23,10 @@ public final class StatusReporter: Sendable {
         storage: StorageInformation,
         activation: ListenerStatus.Activation,
         socketPath: String?,
-        server: VarlinkServerState
+        server: VarlinkServerState,
+        unreadable: UnreadableRecords
     ) {
+        self.unreadable = unreadable
         self.clock = clock
         self.startedAt = clock.now
         self.database = DatabaseStatus(path: storage.location, schemaVersion: storage.schemaVersion, createdAt: storage.createdAt)
@@ -46,7 +49,8 @@ public final class StatusReporter: Sendable {
             uptimeSeconds: clock.now.timeIntervalSince(startedAt),
             database: database,
             listener: listener,
-            cases: caseStatistics.withLock { $0?.counts }
+            cases: caseStatistics.withLock { $0?.counts },
+            unreadableCases: unreadable.count
         )
     }
 
@@ -73,6 +77,7 @@ public final class StatusReporter: Sendable {
         let status = report()
         var line = "Serving on \(status.listener.path ?? "inherited socket"), \(status.listener.activeConnections) client(s)"
         if let cases = status.cases { line += "; " + cases.summary }
+        if status.unreadableCases > 0 { line += "; \(status.unreadableCases) case(s) cannot be read" }
         return line
     }
 }

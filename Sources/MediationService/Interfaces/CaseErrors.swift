@@ -18,6 +18,7 @@ struct CaseErrors: Sendable {
     error ReferenceTaken (reference: string, message: string)
     error InvalidReference (reference: string, message: string)
     error InvalidDate (parameter: string, value: string, message: string)
+    \(InterfaceErrors.dateOutOfRangeDeclaration)
     error ReceivedInFuture (received: string, today: string, message: string)
     error InvalidTerm (parameter: string, value: string, message: string)
     error InvalidLimit (limit: int, message: string)
@@ -104,6 +105,8 @@ struct CaseErrors: Sendable {
     private func mapped(_ violation: CaseRuleViolation) -> VarlinkError {
         let message = violation.description
         return switch violation {
+        case .dateOutOfRange(let what, let date, let range):
+            errors.dateOutOfRange(what: what, date: date, range: range, message)
         case .receivedInFuture(let received, let today):
             errors.make("ReceivedInFuture", ["received": .string(received.description), "today": .string(today.description)], message)
         case .alreadyDecided(let reference, let track):

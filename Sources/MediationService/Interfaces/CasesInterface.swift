@@ -133,10 +133,11 @@ public enum CasesInterface {
     method Show(reference: string) -> (case: Case, history: []HistoryEntry)
 
     # Cases sorted by the due date of their open deadline, at most `limit` (default 500).
-    method List(open: ?bool, overdue: ?bool, track: ?Track, dueWithin: ?string, limit: ?int) -> (cases: []CaseLine, total: int)
+    # unreadable: stored cases left out because they cannot be read; the journal names them.
+    method List(open: ?bool, overdue: ?bool, track: ?Track, dueWithin: ?string, limit: ?int) -> (cases: []CaseLine, total: int, unreadable: int)
 
     # Open deadlines sorted by due date, at most `limit` (default 500).
-    method ListDeadlines(overdue: ?bool, within: ?string, limit: ?int) -> (deadlines: []DeadlineLine, total: int)
+    method ListDeadlines(overdue: ?bool, within: ?string, limit: ?int) -> (deadlines: []DeadlineLine, total: int, unreadable: int)
 
     # Follows changes and reminders as they happen; call with "more".
     method Watch() -> (event: Event)
@@ -258,7 +259,8 @@ public enum CasesInterface {
             query.limit = try parseLimit(input.limit)
             let listing = try await cases.cases(query)
             let today = cases.today
-            return WireCaseList(cases: listing.items.map { WireCaseLine($0, today: today) }, total: listing.total)
+            return WireCaseList(cases: listing.items.map { WireCaseLine($0, today: today) }, total: listing.total,
+                                unreadable: listing.unreadable.count)
         }
         methods.method("ListDeadlines") { (input: ListDeadlinesInput, _) in
             var query = DeadlineQuery()
@@ -267,7 +269,8 @@ public enum CasesInterface {
             query.limit = try parseLimit(input.limit)
             let listing = try await cases.deadlines(query)
             let today = cases.today
-            return WireDeadlineList(deadlines: listing.items.map { WireDeadlineLine($0, today: today) }, total: listing.total)
+            return WireDeadlineList(deadlines: listing.items.map { WireDeadlineLine($0, today: today) }, total: listing.total,
+                                    unreadable: listing.unreadable.count)
         }
         methods.streamingMethod("Watch") { (_: VarlinkEmpty, _, writer) in
             for await event in events.subscribe() {

@@ -151,6 +151,7 @@ public struct WireCaseLine: Codable, Sendable, Equatable {
 public struct WireCaseList: Codable, Sendable {
     public var cases: [WireCaseLine]
     public var total: Int
+    public var unreadable: Int
 }
 
 public struct WireDeadlineLine: Codable, Sendable, Equatable {
@@ -176,6 +177,7 @@ public struct WireDeadlineLine: Codable, Sendable, Equatable {
 public struct WireDeadlineList: Codable, Sendable {
     public var deadlines: [WireDeadlineLine]
     public var total: Int
+    public var unreadable: Int
 }
 
 public enum WireEventKind: String, Codable, Sendable {

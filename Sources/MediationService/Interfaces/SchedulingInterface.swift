@@ -100,6 +100,7 @@ public enum SchedulingInterface {
     error OverlappingLeave (login: string, message: string)
     error InvalidReference (reference: string, message: string)
     error InvalidDate (parameter: string, value: string, message: string)
+    \(InterfaceErrors.dateOutOfRangeDeclaration)
     error InvalidTime (parameter: string, value: string, message: string)
     error InvalidDuration (parameter: string, value: string, message: string)
     error InvalidHours (value: string, message: string)
@@ -232,6 +233,7 @@ public enum SchedulingInterface {
         guard let local = LocalDateTime(text) else {
             throw errors.make("InvalidTime", ["parameter": .string(parameter), "value": .string(text)], "\(parameter) \"\(text)\" is not a time; write it as \"YYYY-MM-DD HH:MM\" (Amsterdam time)")
         }
+        try errors.supported(local.date, parameter: parameter)
         switch local.resolution {
         case .instant(let instant):
             return instant
@@ -244,7 +246,10 @@ public enum SchedulingInterface {
 
     /// A whole day (its start, or for the end the midnight after it) or a local time.
     static func leaveBound(_ text: String, parameter: String, end: Bool) throws(VarlinkError) -> Date {
-        if let day = CalendarDate(iso: text) { return end ? day.adding(days: 1).startOfDay : day.startOfDay }
+        if let day = CalendarDate(iso: text) {
+            try errors.supported(day, parameter: parameter)
+            return end ? day.adding(days: 1).startOfDay : day.startOfDay
+        }
         guard LocalDateTime(text) != nil else {
             throw errors.make("InvalidDate", ["parameter": .string(parameter), "value": .string(text)],
                               "\(parameter) \"\(text)\" is neither a day (YYYY-MM-DD) nor a time (\"YYYY-MM-DD HH:MM\")")

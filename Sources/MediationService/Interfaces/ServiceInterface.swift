@@ -59,7 +59,10 @@ public enum ServiceInterface {
       database: DatabaseStatus,
       listener: ListenerStatus,
       # Absent until the first count after start has finished.
-      cases: ?CaseCounts
+      cases: ?CaseCounts,
+      # Cases left out of a listing since the start because their stored rows cannot be read;
+      # the journal names each.
+      unreadableCases: int
     )
 
     # A consistent copy of the database, made while the daemon serves (SQLite's backup API),

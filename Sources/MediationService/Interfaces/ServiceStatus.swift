@@ -10,8 +10,12 @@ public struct ServiceStatus: Codable, Sendable, Equatable {
     public var listener: ListenerStatus
     /// Absent until the first count after start has finished.
     public var cases: CaseCounts?
+    /// Cases a listing had to leave out since the start because their rows cannot be read.
+    public var unreadableCases: Int
 
-    public init(version: String, startedAt: Date, uptimeSeconds: Double, database: DatabaseStatus, listener: ListenerStatus, cases: CaseCounts? = nil) {
+    public init(version: String, startedAt: Date, uptimeSeconds: Double, database: DatabaseStatus, listener: ListenerStatus, cases: CaseCounts? = nil,
+                unreadableCases: Int = 0) {
+        self.unreadableCases = unreadableCases
         self.version = version
         self.startedAt = startedAt
         self.uptimeSeconds = uptimeSeconds
@@ -105,6 +109,7 @@ extension ServiceStatus: JSONWritable {
         writer.member(CodingKeys.database, database)
         writer.member(CodingKeys.listener, listener)
         writer.member(CodingKeys.cases, cases)
+        writer.member(CodingKeys.unreadableCases, unreadableCases)
         writer.endObject()
     }
 }
