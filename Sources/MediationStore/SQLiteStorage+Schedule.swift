@@ -4,8 +4,6 @@ import MediationCore
 
 extension SQLiteStorage: ScheduleStore {
     public func addMediator(_ mediator: Mediator, at: Date) async throws {
-        // Before the change commits and after: a booking in between must not see old hours.
-        defer { mediatorCache.invalidate() }
         return try await pool.write { db in
             self.mediatorCache.invalidate()
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mediator WHERE login = ?)", arguments: [mediator.login]) == true {
@@ -26,8 +24,6 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     public func updateMediator(_ login: String, hours: WeeklyHours?, maximumSessionsPerDay: Int?) async throws -> Mediator {
-        // Before the change commits and after: a booking in between must not see old hours.
-        defer { mediatorCache.invalidate() }
         return try await pool.write { db in
             self.mediatorCache.invalidate()
             guard var mediator = try Self.fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
@@ -40,12 +36,14 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     public func addUnavailability(_ login: String, _ period: Unavailability) async throws -> Mediator {
-        // Before the change commits and after: a booking in between must not see old hours.
-        defer { mediatorCache.invalidate() }
         return try await pool.write { db in
             self.mediatorCache.invalidate()
             guard var mediator = try Self.fetchMediators(login: login, db).first else { throw ScheduleStoreError.unknownMediator(login) }
             if let clash = mediator.unavailability(overlapping: period.from..<period.to) { throw ScheduleStoreError.overlappingLeave(login, clash) }
+            let booked = try Int64.fetchAll(db, sql: """
+                SELECT id FROM session WHERE mediator = ? AND state = 'scheduled' AND starts < ? AND ends > ? ORDER BY starts
+                """, arguments: [login, Self.milliseconds(period.to), Self.milliseconds(period.from)])
+            if !booked.isEmpty { throw ScheduleStoreError.leaveOverSessions(login, sessions: booked) }
             try Self.insert(period, for: login, db)
             mediator.unavailable = (mediator.unavailable + [period]).sorted { $0.from < $1.from }
             return mediator
@@ -66,12 +64,14 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     public func book(_ bookings: [Booking], author: [ChangeAuthor], at: Date) async throws -> [Result<Session, any Error>] {
-        let cache = mediatorCache.current
-        return try await pool.write { db in
-            // Mediators change rarely and bookings often: read them all once and keep them.
-            let cachedMediators = try cache.mediators ?? {
+        try await pool.write { db in
+            // Mediators change rarely and bookings often: read them all once and keep them. The
+            // cache is read and filled only here, inside a write transaction, and emptied inside
+            // the transaction of every change to a mediator; write transactions run one at a
+            // time, so the hours and leave a booking is checked against are those stored.
+            let cachedMediators = try self.mediatorCache.current ?? {
                 let all = try Self.fetchMediators(login: nil, db)
-                self.mediatorCache.fill(all, readAt: cache.generation)
+                self.mediatorCache.fill(all)
                 return all
             }()
             // Each booking is checked before anything of it is written, so a refused one leaves
@@ -185,17 +185,16 @@ extension SQLiteStorage: ScheduleStore {
     }
 
     public func suggest(_ request: SlotRequest) async throws -> [SlotFinder.Slot] {
+        // A suggestion may use the bookings' cache but never fills it: what it read may predate
+        // a change that commits while it reads.
         let cached = mediatorCache.current
         return try await pool.read { db in
             let (_, deadline) = try Self.mediationCase(request.caseReference, db)
             var mediators: [Mediator]
             if let login = request.mediator {
                 mediators = try Self.fetchMediators(login: login, db)
-            } else if let all = cached.mediators {
-                mediators = all
             } else {
-                mediators = try Self.fetchMediators(login: nil, db)
-                self.mediatorCache.fill(mediators, readAt: cached.generation)
+                mediators = try cached ?? Self.fetchMediators(login: nil, db)
             }
             if let login = request.mediator, mediators.isEmpty { throw ScheduleStoreError.unknownMediator(login) }
             mediators.removeAll { $0.hours.isEmpty }

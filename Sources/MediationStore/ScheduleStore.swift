@@ -42,6 +42,8 @@ public enum ScheduleStoreError: Error, Sendable, Equatable, CustomStringConverti
     case unknownSession(Int64)
     case sessionNotScheduled(Int64, Session.State)
     case overlappingLeave(String, Unavailability)
+    /// Leave over sessions still scheduled: they are moved or cancelled first.
+    case leaveOverSessions(String, sessions: [Int64])
     case sessionNotStarted(Int64, Date)
 
     public var description: String {
@@ -54,6 +56,8 @@ public enum ScheduleStoreError: Error, Sendable, Equatable, CustomStringConverti
         case .sessionNotScheduled(let id, let state): "session \(id) is \(state.rawValue), not scheduled; only a scheduled session can be changed"
         case .sessionNotStarted(let id, let start):
             "session \(id) starts \(LocalDateTime(start)); record how it went once it has taken place, or cancel it"
+        case .leaveOverSessions(let login, let sessions):
+            "\(login) has session(s) \(sessions.map(String.init).joined(separator: ", ")) booked in that period; reschedule or cancel them first, then record the leave"
         case .overlappingLeave(let login, let period):
             "\(login) already has leave from \(LocalDateTime(period.from)) to \(LocalDateTime(period.to)) (\(period.reason)) that overlaps; record periods that do not overlap"
         }

@@ -99,6 +99,61 @@ struct ScheduleServiceTests {
         #expect(slots.first?.start == local("2026-12-01 09:00"), "the first working day with notice, before the leave")
         #expect(try await storage.sessions(SessionQuery()).isEmpty, "nothing was booked by a refusal")
     }
+
+    @Test func leaveRecordedWhileBookingsRaceInLeavesNoSessionInsideIt() async throws {
+        _ = try await schedule.addMediator(Mediator(login: "anna", displayName: "Anna de Boer", hours: WeeklyHours(lines: ["mon-fri 09:00-17:00"])!, maximumSessionsPerDay: 8))
+        _ = try await schedule.addPlace(Place(name: "Kamer 1", kind: .room, capacity: 6))
+        _ = try await schedule.addPlace(Place(name: "Kamer 2", kind: .room, capacity: 6))
+        // One live session per case: a case for every booking.
+        let days = ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11", "2026-12-14", "2026-12-15", "2026-12-16", "2026-12-17", "2026-12-18"]
+        let times = ["09:00", "10:30", "12:00", "13:30", "15:00"]
+        for number in 0..<(days.count * times.count) {
+            let reference = CaseReference("R\(number)")!
+            _ = try await cases.register(reference: reference, received: nil, agency: "UWV", subject: "s",
+                                         complainant: Complainant(name: "n", contact: "c"), author: author)
+            _ = try await cases.decide(reference, track: .mediation, reason: "r", referredTo: nil, author: author)
+        }
+        // A booking on another day first, so the bookings' cache of the mediators is filled.
+        _ = try await cases.register(reference: CaseReference("WARM")!, received: nil, agency: "UWV", subject: "s",
+                                     complainant: Complainant(name: "n", contact: "c"), author: author)
+        _ = try await cases.decide(CaseReference("WARM")!, track: .mediation, reason: "r", referredTo: nil, author: author)
+        _ = try await schedule.book(case: CaseReference("WARM")!, mediator: "anna", place: "Kamer 2", start: local("2026-12-04 09:00"),
+                                    duration: nil, afterDeadline: nil, author: author)
+
+        var leaves: [Unavailability] = []
+        for (index, day) in days.enumerated() {
+            let leave = Unavailability(days: CalendarDate(iso: day)!, through: CalendarDate(iso: day)!, reason: "verlof")
+            let recorded = await withTaskGroup(of: Bool.self) { group in
+                for (slot, time) in times.enumerated() {
+                    group.addTask { [schedule, author] in
+                        _ = try? await schedule.book(case: CaseReference("R\(index * times.count + slot)")!, mediator: "anna", place: "Kamer 1",
+                                                     start: self.local("\(day) \(time)"), duration: nil, afterDeadline: nil, author: author)
+                        return false
+                    }
+                }
+                group.addTask { [schedule] in (try? await schedule.addLeave("anna", leave)) != nil }
+                return await group.reduce(false) { $0 || $1 }
+            }
+            if recorded { leaves.append(leave) }
+        }
+        let live = try await storage.sessions(SessionQuery())
+        for leave in leaves {
+            let inside = live.filter { $0.mediator == "anna" && $0.start < leave.to && leave.from < $0.end }
+            #expect(inside.isEmpty, "sessions \(inside.map(\.id)) lie inside leave from \(LocalDateTime(leave.from))")
+        }
+    }
+
+    @Test func leaveOverAScheduledSessionIsRefusedUntilItIsMoved() async throws {
+        try await prepare()
+        let session = try await schedule.book(case: CaseReference("C1")!, mediator: "anna", place: "Kamer 1", start: local("2026-12-08 10:00"),
+                                              duration: nil, afterDeadline: nil, author: author)
+        let leave = Unavailability(days: CalendarDate(iso: "2026-12-07")!, through: CalendarDate(iso: "2026-12-11")!, reason: "verlof")
+        await #expect(throws: ScheduleStoreError.leaveOverSessions("anna", sessions: [session.id])) {
+            try await schedule.addLeave("anna", leave)
+        }
+        _ = try await schedule.reschedule(session.id, to: local("2026-12-14 10:00"), duration: nil, afterDeadline: nil, author: author)
+        _ = try await schedule.addLeave("anna", leave)
+    }
 }
 
 @Suite("Calendar files at shutdown", .timeLimit(.minutes(1)))

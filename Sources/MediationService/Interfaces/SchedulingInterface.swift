@@ -98,6 +98,8 @@ public enum SchedulingInterface {
     # An outcome (held, no-show) for a session that has not started yet.
     error SessionNotStarted (id: int, start: string, message: string)
     error OverlappingLeave (login: string, message: string)
+    # The mediator has sessions still scheduled in the period of the leave.
+    error LeaveOverSessions (login: string, sessions: []int, message: string)
     error InvalidReference (reference: string, message: string)
     error InvalidDate (parameter: string, value: string, message: string)
     \(InterfaceErrors.dateOutOfRangeDeclaration)
@@ -338,6 +340,8 @@ public enum SchedulingInterface {
         case .unknownSession(let id): errors.make("UnknownSession", ["id": .int(id)], message)
         case .sessionNotScheduled(let id, let state): errors.make("SessionNotScheduled", ["id": .int(id), "state": .string(state.rawValue)], message)
         case .overlappingLeave(let login, _): errors.make("OverlappingLeave", ["login": .string(login)], message)
+        case .leaveOverSessions(let login, let sessions):
+            errors.make("LeaveOverSessions", ["login": .string(login), "sessions": .array(sessions.map { .int($0) })], message)
         case .sessionNotStarted(let id, let start): errors.make("SessionNotStarted", ["id": .int(id), "start": .string(LocalDateTime(start).description)], message)
         }
     }
