@@ -114,9 +114,11 @@ extension SQLiteStorage: ScheduleStore {
                        afterDeadlineReason: booking.change.afterDeadlineReason, changedAt: instant(milliseconds(at)))
     }
 
-    public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking change: BookingChange, author: ChangeAuthor, at: Date) async throws -> Session {
+    public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking change: BookingChange, owner: String?,
+                           author: ChangeAuthor, at: Date) async throws -> Session {
         try await pool.write { db in
             guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
+            try Self.require(session, ownedBy: owner, author: author)
             guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
             let span = start..<start.addingTimeInterval(duration ?? session.end.timeIntervalSince(session.start))
             try Self.check(session.caseReference, mediator: session.mediator, place: session.place, span: span, excluding: id, change: change,
@@ -132,9 +134,10 @@ extension SQLiteStorage: ScheduleStore {
         }
     }
 
-    public func settle(_ id: Int64, state: Session.State, note: String, author: ChangeAuthor, at: Date) async throws -> Session {
+    public func settle(_ id: Int64, state: Session.State, note: String, owner: String?, author: ChangeAuthor, at: Date) async throws -> Session {
         try await pool.write { db in
             guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
+            try Self.require(session, ownedBy: owner, author: author)
             guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
             if state == .held || state == .noShow, session.start > at { throw ScheduleStoreError.sessionNotStarted(id, session.start) }
             // A cancellation is news to calendar clients; an outcome is not.
@@ -143,6 +146,12 @@ extension SQLiteStorage: ScheduleStore {
                            arguments: [state.rawValue, raise, Self.milliseconds(at), id])
             try Self.appendHistory(id, author: author, at: at, action: state == .cancelled ? "cancelled" : "completed", summary: "\(state.rawValue): \(note)", db)
             return try Self.fetchSession(id, db)!
+        }
+    }
+
+    private static func require(_ session: Session, ownedBy owner: String?, author: ChangeAuthor) throws {
+        if let owner, session.mediator != owner {
+            throw ScheduleStoreError.notTheMediator(session: session.id, mediator: session.mediator, caller: author.login)
         }
     }
 

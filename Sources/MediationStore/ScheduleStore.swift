@@ -19,10 +19,11 @@ public protocol ScheduleStore: Sendable {
     /// Books several sessions in one transaction, each checked against those before it, so that
     /// bookings arriving together share one durable commit. One refused leaves the others.
     func book(_ bookings: [Booking], author: [ChangeAuthor], at: Date) async throws -> [Result<Session, any Error>]
-    func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking: BookingChange, author: ChangeAuthor, at: Date) async throws -> Session
+    /// - Parameter owner: when set, only a session this mediator mediates may be changed.
+    func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, booking: BookingChange, owner: String?, author: ChangeAuthor, at: Date) async throws -> Session
     /// Cancels, or records how a session went; only a scheduled session changes.
     /// Held or no-show only once the session has started.
-    func settle(_ id: Int64, state: Session.State, note: String, author: ChangeAuthor, at: Date) async throws -> Session
+    func settle(_ id: Int64, state: Session.State, note: String, owner: String?, author: ChangeAuthor, at: Date) async throws -> Session
 
     func session(_ id: Int64) async throws -> (Session, [SessionHistoryEntry])?
     func sessions(_ query: SessionQuery) async throws -> [Session]
@@ -44,6 +45,8 @@ public enum ScheduleStoreError: Error, Sendable, Equatable, CustomStringConverti
     case overlappingLeave(String, Unavailability)
     /// Leave over sessions still scheduled: they are moved or cancelled first.
     case leaveOverSessions(String, sessions: [Int64])
+    /// A mediator who is not a planner changes only the sessions they mediate.
+    case notTheMediator(session: Int64?, mediator: String, caller: String)
     case sessionNotStarted(Int64, Date)
 
     public var description: String {
@@ -56,6 +59,10 @@ public enum ScheduleStoreError: Error, Sendable, Equatable, CustomStringConverti
         case .sessionNotScheduled(let id, let state): "session \(id) is \(state.rawValue), not scheduled; only a scheduled session can be changed"
         case .sessionNotStarted(let id, let start):
             "session \(id) starts \(LocalDateTime(start)); record how it went once it has taken place, or cancel it"
+        case .notTheMediator(let session?, let mediator, let caller):
+            "session \(session) is mediated by \(mediator), and you (\(caller)) change only the sessions you mediate; a planner or an admin can change it"
+        case .notTheMediator(nil, let mediator, let caller):
+            "you (\(caller)) book only sessions you mediate yourself, not for \(mediator); a planner or an admin books for others"
         case .leaveOverSessions(let login, let sessions):
             "\(login) has session(s) \(sessions.map(String.init).joined(separator: ", ")) booked in that period; reschedule or cancel them first, then record the leave"
         case .overlappingLeave(let login, let period):

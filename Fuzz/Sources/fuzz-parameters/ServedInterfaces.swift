@@ -54,7 +54,8 @@ struct ServedInterfaces: Sendable {
             store: storage, clock: clock, rules: configuration.bookingRules, reminderTime: configuration.reminders.standard.time, events: events,
             calendarDirectory: directory + "/calendars", logger: quiet, reminderScheduled: { _ in })
         let status = StatusReporter(
-            clock: clock, storage: information, activation: .direct, socketPath: nil, server: VarlinkServerState(limits: configuration.varlink))
+            clock: clock, storage: information, activation: .direct, socketPath: nil, server: VarlinkServerState(limits: configuration.varlink),
+            unreadable: cases.unreadable)
         let retention = RetentionService(
             storage: storage, clock: clock, stateDirectory: directory, keepClosedDays: nil,
             journal: LifecycleJournal(logger: quiet, logTarget: .stderr), logger: quiet)
@@ -62,7 +63,8 @@ struct ServedInterfaces: Sendable {
             status: status, backup: DatabaseBackup(storage: storage, stateDirectory: directory), retention: retention,
             cases: cases, events: events, documents: documents, schedule: schedule,
             agreements: AgreementService(cases: cases, store: storage, schedule: storage, documents: documents),
-            investigation: InvestigationService(cases: cases, store: storage, documents: documents))
+            investigation: InvestigationService(cases: cases, store: storage, documents: documents),
+            access: AccessControl(AccessPolicy(groups: [:])))
     }
 
     /// The checkout this file is in, for the shipped document templates.

@@ -20,6 +20,11 @@ public final class AccessControl: Sendable {
         policy.withLock { $0 = resolved }
     }
 
+    /// The caller's highest role under the policy in force.
+    public func role(of peer: PeerCredentials?) -> AccessRole? {
+        policy.withLock { $0 }.role(of: peer)
+    }
+
     public func permits(_ request: VarlinkRequest) -> Bool {
         policy.withLock { $0 }.permits(request)
     }

@@ -2,11 +2,14 @@
 public struct AccessGroups: Sendable, Equatable {
     public var staff: String
     public var mediators: String
+    public var planners: String
     public var admins: String
 
-    public init(staff: String = "mediation-staff", mediators: String = "mediation-mediators", admins: String = "mediation-admins") {
+    public init(staff: String = "mediation-staff", mediators: String = "mediation-mediators", planners: String = "mediation-planners",
+                admins: String = "mediation-admins") {
         self.staff = staff
         self.mediators = mediators
+        self.planners = planners
         self.admins = admins
     }
 
@@ -14,6 +17,7 @@ public struct AccessGroups: Sendable, Equatable {
         switch role {
         case .staff: staff
         case .mediator: mediators
+        case .planner: planners
         case .admin: admins
         }
     }

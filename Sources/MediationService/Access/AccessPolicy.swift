@@ -70,6 +70,8 @@ public struct AccessPolicy: Sendable, Equatable {
         set(CasesInterface.name, .mediator, ["Register", "Decide", "Suspend", "Resume", "Extend", "Close", "ExportAnonymised"])
         set(SchedulingInterface.name, .staff, ["ListMediators", "GetMediator", "ListPlaces", "ListSessions", "GetSession", "Suggest",
                                                "SessionCalendar", "MediatorCalendar"])
+        // Mediators change only the sessions they mediate, planners everyone's: the interface
+        // holds them to that with the caller's role.
         set(SchedulingInterface.name, .mediator, ["Book", "Reschedule", "Cancel", "Complete"])
         set(SchedulingInterface.name, .admin, ["AddMediator", "SetHours", "AddLeave", "AddPlace"])
         set(AgreementsInterface.name, .staff, ["List", "Document"])

@@ -2,9 +2,11 @@
 public enum AccessRole: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
     /// Medewerkers: read everything a case holds.
     case staff
-    /// Bemiddelaars: also register and decide cases, book sessions, record agreements and the
-    /// investigation.
+    /// Bemiddelaars: also register and decide cases, record agreements and the investigation,
+    /// and book, move, cancel and complete the sessions they mediate.
     case mediator
+    /// Planners: also book, move, cancel and complete every mediator's sessions.
+    case planner
     /// Beheerders: also manage mediators and rooms, back up and purge.
     case admin
 
@@ -14,6 +16,7 @@ public enum AccessRole: Int, Sendable, Comparable, CaseIterable, CustomStringCon
         switch self {
         case .staff: "staff"
         case .mediator: "mediators"
+        case .planner: "planners"
         case .admin: "admins"
         }
     }

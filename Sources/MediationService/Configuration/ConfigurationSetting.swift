@@ -75,6 +75,9 @@ struct ConfigurationSetting: Sendable {
             .init(key: "mediator_group") { value, configuration throws(Invalid) in
                 configuration.access.mediators = try groupName(value)
             },
+            .init(key: "planner_group") { value, configuration throws(Invalid) in
+                configuration.access.planners = try groupName(value)
+            },
             .init(key: "admin_group") { value, configuration throws(Invalid) in
                 configuration.access.admins = try groupName(value)
             },

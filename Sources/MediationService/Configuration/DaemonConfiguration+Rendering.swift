@@ -33,6 +33,7 @@ extension DaemonConfiguration {
         [access]
         staff_group = \(Self.quoted(access.staff))
         mediator_group = \(Self.quoted(access.mediators))
+        planner_group = \(Self.quoted(access.planners))
         admin_group = \(Self.quoted(access.admins))
 
         [retention]

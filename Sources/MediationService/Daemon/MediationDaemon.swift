@@ -86,7 +86,8 @@ public struct MediationDaemon: Sendable {
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
                 interfaces: try interfaces(
                     status: status, backup: DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory)), retention: retention,
-                    cases: cases, events: events, documents: documents, schedule: schedule, agreements: agreements, investigation: investigation),
+                    cases: cases, events: events, documents: documents, schedule: schedule, agreements: agreements, investigation: investigation,
+                    access: access),
                 logger: logger,
                 authorize: access.permits,
                 mapUnexpected: ServiceInterface.unexpectedErrors(stateDirectory: absolute(configuration.stateDirectory))
@@ -144,12 +145,13 @@ public struct MediationDaemon: Sendable {
     /// method a client can call.
     static func interfaces(
         status: StatusReporter, backup: DatabaseBackup, retention: RetentionService, cases: CaseService, events: CaseEventHub,
-        documents: DocumentPublisher, schedule: ScheduleService, agreements: AgreementService, investigation: InvestigationService
+        documents: DocumentPublisher, schedule: ScheduleService, agreements: AgreementService, investigation: InvestigationService,
+        access: AccessControl
     ) throws -> [VarlinkInterface] {
         [
             try ServiceInterface.make(status: status, backup: backup, retention: retention),
             try CasesInterface.make(cases: cases, events: events, documents: documents),
-            try SchedulingInterface.make(schedule: schedule),
+            try SchedulingInterface.make(schedule: schedule, role: access.role(of:)),
             try AgreementsInterface.make(agreements: agreements, cases: cases, documents: documents),
             try InvestigationInterface.make(investigation: investigation, cases: cases, documents: documents),
         ]

@@ -70,6 +70,8 @@ public enum SchedulingInterface {
 
     # Books a session for a case on the mediation track. After the case's session deadline
     # only with afterDeadline, the reason, which is recorded.
+    # A mediator books, moves, cancels and completes the sessions they mediate; a planner or an
+    # admin those of every mediator.
     method Book(case: string, mediator: string, place: string, start: string, duration: ?string, afterDeadline: ?string) -> (session: Session)
     method Reschedule(id: int, start: string, duration: ?string, afterDeadline: ?string) -> (session: Session)
     method Cancel(id: int, reason: string) -> (session: Session)
@@ -98,6 +100,9 @@ public enum SchedulingInterface {
     # An outcome (held, no-show) for a session that has not started yet.
     error SessionNotStarted (id: int, start: string, message: string)
     error OverlappingLeave (login: string, message: string)
+    # A mediator who is not a planner books, moves, cancels and completes only the sessions they
+    # mediate; id is the session's, absent for a booking.
+    error NotTheMediator (id: ?int, mediator: string, message: string)
     # The mediator has sessions still scheduled in the period of the leave.
     error LeaveOverSessions (login: string, sessions: []int, message: string)
     error InvalidReference (reference: string, message: string)
@@ -124,7 +129,12 @@ public enum SchedulingInterface {
     struct IDInput: Decodable, Sendable { var id: Int64 }
     struct SuggestInput: Decodable, Sendable { var `case`: String; var mediator: String?; var place: String?; var video: Bool?; var duration: String?; var count: Int? }
 
-    public static func make(schedule: ScheduleService) throws -> VarlinkInterface {
+    /// - Parameter role: the caller's role, which decides whose sessions they may change.
+    public static func make(schedule: ScheduleService, role: @escaping @Sendable (PeerCredentials?) -> AccessRole?) throws -> VarlinkInterface {
+        /// The login a caller's session changes are held to; nil for a planner or an admin.
+        @Sendable func owner(_ request: VarlinkRequest, _ author: ChangeAuthor) -> String? {
+            (role(request.peer) ?? .staff) >= .planner ? nil : author.login
+        }
         var methods = VarlinkMethodTable()
         methods.method("AddMediator") { (input: AddMediatorInput, _) in
             guard Mediator.isValidLogin(input.login) else {
@@ -168,9 +178,10 @@ public enum SchedulingInterface {
             let start = try instant(input.start, parameter: "start")
             let duration = try input.duration.map { try self.duration($0) }
             try input.afterDeadline.map { try requireText($0, "afterDeadline") }
+            let author = ChangeAuthor(request.peer)
             let session = try await run {
                 try await schedule.book(case: reference, mediator: input.mediator, place: input.place, start: start, duration: duration,
-                                        afterDeadline: input.afterDeadline, author: ChangeAuthor(request.peer))
+                                        afterDeadline: input.afterDeadline, owner: owner(request, author), author: author)
             }
             return WireSessionReply(session: WireSession(session))
         }
@@ -178,14 +189,18 @@ public enum SchedulingInterface {
             let start = try instant(input.start, parameter: "start")
             let duration = try input.duration.map { try self.duration($0) }
             try input.afterDeadline.map { try requireText($0, "afterDeadline") }
+            let author = ChangeAuthor(request.peer)
             let session = try await run {
-                try await schedule.reschedule(input.id, to: start, duration: duration, afterDeadline: input.afterDeadline, author: ChangeAuthor(request.peer))
+                try await schedule.reschedule(input.id, to: start, duration: duration, afterDeadline: input.afterDeadline, owner: owner(request, author), author: author)
             }
             return WireSessionReply(session: WireSession(session))
         }
         methods.method("Cancel") { (input: CancelInput, request) in
             try requireText(input.reason, "reason")
-            return WireSessionReply(session: WireSession(try await run { try await schedule.settle(input.id, as: .cancelled, note: input.reason, author: ChangeAuthor(request.peer)) }))
+            let author = ChangeAuthor(request.peer)
+            return WireSessionReply(session: WireSession(try await run {
+                try await schedule.settle(input.id, as: .cancelled, note: input.reason, owner: owner(request, author), author: author)
+            }))
         }
         methods.method("Complete") { (input: CompleteInput, request) in
             // The description's enum spells no-show with an underscore.
@@ -193,7 +208,10 @@ public enum SchedulingInterface {
                 throw errors.make("InvalidValue", ["parameter": .string("outcome")], "outcome is held, no-show or settled")
             }
             let note = input.note ?? ""
-            return WireSessionReply(session: WireSession(try await run { try await schedule.settle(input.id, as: state, note: note, author: ChangeAuthor(request.peer)) }))
+            let author = ChangeAuthor(request.peer)
+            return WireSessionReply(session: WireSession(try await run {
+                try await schedule.settle(input.id, as: state, note: note, owner: owner(request, author), author: author)
+            }))
         }
         methods.method("ListSessions") { (input: ListInput, _) in
             let from = try input.from.map { try errors.date($0, parameter: "from").startOfDay }
@@ -340,6 +358,8 @@ public enum SchedulingInterface {
         case .unknownSession(let id): errors.make("UnknownSession", ["id": .int(id)], message)
         case .sessionNotScheduled(let id, let state): errors.make("SessionNotScheduled", ["id": .int(id), "state": .string(state.rawValue)], message)
         case .overlappingLeave(let login, _): errors.make("OverlappingLeave", ["login": .string(login)], message)
+        case .notTheMediator(let session, let mediator, _):
+            errors.make("NotTheMediator", ["mediator": .string(mediator)].merging(session.map { ["id": .int($0)] } ?? [:]) { $1 }, message)
         case .leaveOverSessions(let login, let sessions):
             errors.make("LeaveOverSessions", ["login": .string(login), "sessions": .array(sessions.map { .int($0) })], message)
         case .sessionNotStarted(let id, let start): errors.make("SessionNotStarted", ["id": .int(id), "start": .string(LocalDateTime(start).description)], message)

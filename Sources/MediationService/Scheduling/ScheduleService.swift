@@ -69,8 +69,10 @@ public final class ScheduleService: Sendable {
 
     public func places() async throws -> [Place] { try await store.places() }
 
+    /// - Parameter owner: for a caller who may change only the sessions they mediate, their login.
     public func book(case reference: CaseReference, mediator: String, place: String, start: Date, duration: TimeInterval?,
-                     afterDeadline reason: String?, author: ChangeAuthor) async throws -> Session {
+                     afterDeadline reason: String?, owner: String? = nil, author: ChangeAuthor) async throws -> Session {
+        if let owner, owner != mediator { throw ScheduleStoreError.notTheMediator(session: nil, mediator: mediator, caller: author.login) }
         let session = try await bookings.book(
             Booking(caseReference: reference, mediator: mediator, place: place, start: start, duration: duration ?? rules.office.defaultDuration,
                     change: change(afterDeadline: reason, now: clock.now)),
@@ -79,15 +81,17 @@ public final class ScheduleService: Sendable {
         return session
     }
 
-    public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, afterDeadline reason: String?, author: ChangeAuthor) async throws -> Session {
+    public func reschedule(_ id: Int64, to start: Date, duration: TimeInterval?, afterDeadline reason: String?, owner: String? = nil,
+                           author: ChangeAuthor) async throws -> Session {
         let now = clock.now
-        let session = try await store.reschedule(id, to: start, duration: duration, booking: change(afterDeadline: reason, now: now), author: author, at: now)
+        let session = try await store.reschedule(id, to: start, duration: duration, booking: change(afterDeadline: reason, now: now), owner: owner,
+                                                 author: author, at: now)
         await changed(session, "rescheduled", author: author)
         return session
     }
 
-    public func settle(_ id: Int64, as state: Session.State, note: String, author: ChangeAuthor) async throws -> Session {
-        let session = try await store.settle(id, state: state, note: note, author: author, at: clock.now)
+    public func settle(_ id: Int64, as state: Session.State, note: String, owner: String? = nil, author: ChangeAuthor) async throws -> Session {
+        let session = try await store.settle(id, state: state, note: note, owner: owner, author: author, at: clock.now)
         await changed(session, state == .cancelled ? "cancelled" : "completed", author: author)
         if state == .held || state == .settled { await sessionTookPlace(session) }
         return session
