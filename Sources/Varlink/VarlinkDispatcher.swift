@@ -7,12 +7,16 @@ public struct VarlinkDispatcher: Sendable {
     public typealias Authorizer = @Sendable (VarlinkRequest) -> Bool
     /// Turns an error a handler threw that is not a `VarlinkError` into one the client can read.
     public typealias UnexpectedErrorMapper = @Sendable (any Error, VarlinkCall) -> VarlinkError
+    /// Checks parameters that match the description against the service's own rules (such as
+    /// the longest text it takes) before the handler runs.
+    public typealias ParameterValidator = @Sendable (VarlinkCall) throws(VarlinkError) -> Void
 
     private let interfaces: [String: VarlinkInterface]
     /// Every declared method by its fully qualified name, as calls name them: one lookup per call.
     private let routes: [String: Route]
     private let authorize: Authorizer
     private let mapUnexpected: UnexpectedErrorMapper
+    private let validate: ParameterValidator
     private let logger: Logger
 
     public init(
@@ -20,8 +24,10 @@ public struct VarlinkDispatcher: Sendable {
         interfaces: [VarlinkInterface],
         logger: Logger,
         authorize: @escaping Authorizer = { _ in true },
-        mapUnexpected: @escaping UnexpectedErrorMapper = { _, call in .methodNotImplemented(call.method) }
+        mapUnexpected: @escaping UnexpectedErrorMapper = { _, call in .methodNotImplemented(call.method) },
+        validate: @escaping ParameterValidator = { _ in }
     ) {
+        self.validate = validate
         let service = OrgVarlinkService.interface(info: info, serving: interfaces)
         self.interfaces = Dictionary(uniqueKeysWithValues: ([service] + interfaces).map { ($0.name, $0) })
         var routes: [String: Route] = [:]
@@ -78,6 +84,7 @@ public struct VarlinkDispatcher: Sendable {
         if let field = route.firstMismatch(in: call.parameters) {
             throw .invalidParameter(field)
         }
+        try validate(call)
         if route.streaming, !call.more || call.oneway {
             throw .expectedMore
         }

@@ -90,7 +90,8 @@ public struct MediationDaemon: Sendable {
                     access: access),
                 logger: logger,
                 authorize: access.permits,
-                mapUnexpected: ServiceInterface.unexpectedErrors(stateDirectory: absolute(configuration.stateDirectory))
+                mapUnexpected: ServiceInterface.unexpectedErrors(stateDirectory: absolute(configuration.stateDirectory)),
+                validate: TextLimits.check
             )
         } catch {
             // Our own interface descriptions are fixed text; the test suite parses every one.

@@ -19,6 +19,7 @@ struct CaseErrors: Sendable {
     error InvalidReference (reference: string, message: string)
     error InvalidDate (parameter: string, value: string, message: string)
     \(InterfaceErrors.dateOutOfRangeDeclaration)
+    \(TextLimits.declaration)
     error ReceivedInFuture (received: string, today: string, message: string)
     error InvalidTerm (parameter: string, value: string, message: string)
     error InvalidLimit (limit: int, message: string)

@@ -108,6 +108,7 @@ public enum SchedulingInterface {
     error InvalidReference (reference: string, message: string)
     error InvalidDate (parameter: string, value: string, message: string)
     \(InterfaceErrors.dateOutOfRangeDeclaration)
+    \(TextLimits.declaration)
     error InvalidTime (parameter: string, value: string, message: string)
     error InvalidDuration (parameter: string, value: string, message: string)
     error InvalidHours (value: string, message: string)
