@@ -21,7 +21,7 @@ struct AgreementDocumentCommand: AsyncParsableCommand {
         try destination.check()
         let (_, reply) = try daemon.call(
             "\(AgreementsInterface.name).Document", parameters: ["reference": .string(target.reference), "format": .string(destination.format)],
-            as: WireDocument.self)
+            as: WireDocument.self, exact: true)
         try destination.deliver(reply.text, what: "the agreement document of case \(target.reference)")
     }
 }

@@ -8,7 +8,7 @@ struct CalendarText {
     let daemon: DaemonSocket
 
     func print(_ method: String, _ parameters: [String: JSONValue]) async throws(CLIFailure) {
-        let (_, reply) = try daemon.call("\(SchedulingInterface.name).\(method)", parameters: parameters, as: WireCalendar.self)
-        FileHandle.standardOutput.write(Data(reply.ics.utf8))
+        let (_, reply) = try daemon.call("\(SchedulingInterface.name).\(method)", parameters: parameters, as: WireCalendar.self, exact: true)
+        FileHandle.standardOutput.write(Data(TerminalText.forStandardOutput(reply.ics).utf8))
     }
 }

@@ -37,10 +37,13 @@ struct DaemonSocket: ParsableArguments {
     }
 
     /// Makes one call and reads its reply as `Reply`, keeping the reply as it came for --json.
-    func call<Reply: Decodable>(_ method: String, parameters: [String: JSONValue] = [:], as type: Reply.Type) throws(CLIFailure) -> (raw: [String: JSONValue], reply: Reply) {
+    /// The texts in `Reply` are escaped for a terminal (TerminalText), unless `exact`: a document
+    /// is passed on as written and escaped only if it goes to a terminal.
+    func call<Reply: Decodable>(_ method: String, parameters: [String: JSONValue] = [:], as type: Reply.Type,
+                                exact: Bool = false) throws(CLIFailure) -> (raw: [String: JSONValue], reply: Reply) {
         let raw = try call(method, parameters: parameters)
         do {
-            return (raw, try JSONValue.object(raw).decode(type))
+            return (raw, try (exact ? JSONValue.object(raw) : TerminalText.escapingStrings(in: .object(raw))).decode(type))
         } catch {
             throw CLIFailure(message: "the daemon's reply to \(method) is not understood (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
         }

@@ -19,7 +19,8 @@ struct DocumentDestination: ParsableArguments {
 
     func deliver(_ text: String, what: String) throws(CLIFailure) {
         guard let output else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            let shown = TerminalText.forStandardOutput(text)
+            print(shown, terminator: shown.hasSuffix("\n") ? "" : "\n")
             return
         }
         let file = try ExclusiveOutputFile(output, mode: 0o640)

@@ -35,7 +35,7 @@ struct ExportAnonymisedCommand: AsyncParsableCommand {
     func run() async throws {
         try DocumentDestination(output: output).check()
         let (_, reply) = try daemon.call(
-            "\(CasesInterface.name).ExportAnonymised", parameters: ["reference": .string(target.reference)], as: WirePublication.self)
+            "\(CasesInterface.name).ExportAnonymised", parameters: ["reference": .string(target.reference)], as: WirePublication.self, exact: true)
         try DocumentDestination(output: output).deliver(reply.markdown, what: "the anonymised \(reply.document) document of case \(target.reference)")
     }
 }

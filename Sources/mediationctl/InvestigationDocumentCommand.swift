@@ -16,7 +16,7 @@ struct InvestigationDocumentCommand: AsyncParsableCommand {
         try destination.check()
         let (_, reply) = try daemon.call(
             "\(InvestigationInterface.name).Document", parameters: ["reference": .string(target.reference), "format": .string(destination.format)],
-            as: WireDocument.self)
+            as: WireDocument.self, exact: true)
         try destination.deliver(reply.text, what: "the conclusion of case \(target.reference)")
     }
 }

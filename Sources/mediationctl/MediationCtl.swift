@@ -33,7 +33,7 @@ enum Main {
                 try command.run()
             }
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data("mediationctl: \(failure.message)\n".utf8))
+            FileHandle.standardError.write(Data("mediationctl: \(TerminalText.escaped(failure.message, keepingLineBreaks: false))\n".utf8))
             exit(failure.exitCode)
         } catch {
             MediationCtl.exit(withError: error)

@@ -20,7 +20,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         let status: ServiceStatus
         do {
-            status = try JSONValue.object(reply).decode(ServiceStatus.self)
+            status = try TerminalText.escapingStrings(in: .object(reply)).decode(ServiceStatus.self)
         } catch {
             throw CLIFailure(message: "the daemon's status reply is not understood (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
         }

@@ -33,7 +33,8 @@ struct WatchCommand: AsyncParsableCommand {
                 if output.json {
                     Self.write(JSONValue.object(reply).compactDescription)
                 } else {
-                    Self.write(try EventLine(reply: reply, time: time, style: output.style).rendered)
+                    let shown = TerminalText.escapingStrings(in: .object(reply)).objectValue ?? [:]
+                    Self.write(try EventLine(reply: shown, time: time, style: output.style).rendered)
                 }
             }
         } catch let error as VarlinkError {

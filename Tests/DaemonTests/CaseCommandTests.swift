@@ -357,6 +357,35 @@ struct CaseCommandTests {
         await office.stop()
     }
 
+    @Test func controlCharactersFromTheDaemonAreShownEscapedAndJSONStaysExact() async throws {
+        let office = try await Office.open()
+        let watch = try office.startWatch([])
+        let reference = try await office.changeUntilWatched(watch)
+        // A colour, a bell, a carriage return, an 8-bit CSI that clears the screen, and an OSC
+        // that sets the window title.
+        let hostile = "red\u{1B}[31m!\u{07}\rback\u{9B}2J\u{1B}]0;pwned\u{07}"
+        let shownAs = "red\\x1b[31m!\\a\\rback\\u009b2J\\x1b]0;pwned\\a"
+        try await office.run(["case", "suspend", reference, "--reason", hostile])
+        let line = try await waitForLine(in: watch) { $0.contains(reference) && $0.contains("suspended") }
+
+        let show = try await office.run(["case", "show", reference])
+        let list = try await office.run(["case", "list"])
+        let refused = try await office.ctl(["case", "show", "X\u{1B}[2J"])
+        for (what, text) in [("case show", show.output), ("case list", list.output), ("watch", line), ("an error", refused.error)] {
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || (0x7F...0x9F).contains($0.value) },
+                    "\(what) wrote a control character: \(text.debugDescription)")
+        }
+        #expect(show.output.contains(shownAs), "\(show.output)")
+        #expect(line.contains(shownAs), "\(line)")
+        #expect(refused.error.contains("\"X\\x1b[2J\" is not a case reference"), "\(refused.error)")
+
+        let exact = try await office.show(reference)
+        #expect(exact.case.suspension?.reason == hostile, "--json gives the text as stored")
+        watch.signal(SIGINT)
+        #expect(await watch.waitForExit(timeout: 30) == 0)
+        await office.stop()
+    }
+
     @Test func watchWithJSONPrintsOneEventALine() async throws {
         let office = try await Office.open()
         let watch = try office.startWatch(["--json"])
