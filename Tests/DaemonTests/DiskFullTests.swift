@@ -63,15 +63,75 @@ struct DiskFullTests: CommandDesk {
         lines.removeFirst()
         #expect(lines == acknowledged.sorted(), "exactly the acknowledged cases are stored")
     }
+}
 
-    /// Writes to `path` until the disk refuses another byte.
-    private func fillDisk(with path: String) {
-        let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
-        defer { close(fd) }
-        let chunk = [UInt8](repeating: 0x5A, count: 4096)
-        while chunk.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
-        // The last partial page, byte by byte, so not even a small write fits.
-        var byte: UInt8 = 0
-        while write(fd, &byte, 1) == 1 {}
+/// Writes to `path` until the disk refuses another byte.
+private func fillDisk(with path: String) {
+    let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+    defer { close(fd) }
+    let chunk = [UInt8](repeating: 0x5A, count: 4096)
+    while chunk.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
+    // The last partial page, byte by byte, so not even a small write fits.
+    var byte: UInt8 = 0
+    while write(fd, &byte, 1) == 1 {}
+}
+
+/// Reminders come due while the database cannot write: each goes to the journal once, its mark
+/// is retried until the disk has room, and the log says the disk is full.
+@Suite("Reminders on a full disk", .timeLimit(.minutes(5)))
+struct ReminderDiskFullTests: CommandDesk {
+    let daemon = DaemonHarness()
+
+    @Test func eachReminderIsJournalledOnceWhileItsMarkWaitsForRoom() async throws {
+        try Journald.ensureRunning()
+        try #require(mount("tmpfs", daemon.stateDirectory, "tmpfs", 0, "size=3m,mode=0755") == 0,
+                     "mounting a tmpfs needs root: \(String(cString: strerror(errno)))")
+        defer { umount2(daemon.stateDirectory, Int32(MNT_DETACH)) }
+        try await daemon.startDirectAndWait()
+        let prefix = "FULL\(UInt32.random(in: 0...UInt32.max))"
+        let references = (1...3).map { "\(prefix)-\($0)" }
+        for reference in references {
+            try await succeed(["case", "register", "--reference", reference, "--agency", "UWV", "--subject", "s",
+                               "--complainant-name", "Jan de Vries", "--complainant-contact", "jan@example.nl"])
+        }
+        #expect(await daemon.stop() == 0)
+        // The first reminders come due 20 s after the restart, once the disk is full.
+        let dueAt = Date().addingTimeInterval(20)
+        let update = try await runCommand("/usr/bin/sqlite3", [daemon.stateDirectory + "/mediationd.sqlite",
+            "UPDATE deadline SET reminder_at = \(Int64(dueAt.timeIntervalSince1970 * 1000)) WHERE case_reference LIKE '\(prefix)-%'"])
+        try #require(update.status == 0, "\(update.error)")
+        try await daemon.startDirectAndWait()
+
+        let filler = daemon.stateDirectory + "/filler"
+        fillDisk(with: filler)
+        // Until SQLite has used the room it took before, writes still succeed: fill that too.
+        for number in 1...400 {
+            let result = try await ctl(["case", "register", "--reference", "\(prefix)-X\(number)", "--agency", "UWV", "--subject", "s",
+                                        "--complainant-name", "n", "--complainant-contact", "c"])
+            if result.status == 75 { break }
+        }
+        func journalled(_ reference: String) async throws -> Int {
+            try await Journald.entries(["MEDIATION_CASE=\(reference)"], since: daemon.createdAt, atLeast: 0, timeout: 0).count
+        }
+        // Two minutes of a full disk: the reminder pass runs again every 30 s meanwhile.
+        try await Task.sleep(until: .now + .seconds(max(0, dueAt.timeIntervalSinceNow) + 100), clock: .continuous)
+        var during = 0
+        for reference in references { during += try await journalled(reference) }
+        #expect(during <= references.count, "while the marks wait, nothing is journalled twice")
+
+        unlink(filler)
+        for reference in references {
+            let found = try await Journald.entries(["MEDIATION_CASE=\(reference)"], since: daemon.createdAt, atLeast: 1, timeout: 60)
+            #expect(found.count == 1, "\(reference) journalled \(found.count) times")
+        }
+        // Another pass or two with room: still once each.
+        try await Task.sleep(for: .seconds(35))
+        for reference in references { #expect(try await journalled(reference) == 1, "\(reference)") }
+
+        let log = daemon.process?.standardError ?? ""
+        let said = log.components(separatedBy: "could not be marked sent in the database (the disk holding the database is full)").count - 1
+        #expect(said == 1, "the log names the cause once:\n\(log.suffix(3000))")
+        #expect(!log.contains("could not be read"), "\(log.suffix(3000))")
+        #expect(await daemon.stop() == 0)
     }
 }

@@ -157,6 +157,31 @@ struct ReminderEngineTests {
         #expect(try await storage.earliestReminder() == nil)
     }
 
+    @Test func aReminderWhoseMarkTheDatabaseRefusesIsNotJournalledAgainButMarkedLater() async throws {
+        // Three overdue cases, due at once; the disk is full for marks.
+        for reference in ["F1", "F2", "F3"] { try await register(reference, received: "2026-09-01") }
+        let store = MarkRefusingStore(storage)
+        let engine = ReminderEngine(store: store, workflow: { [cases] in cases.workflow }, clock: clock, delivery: delivery,
+                                    pacer: ReminderPacer(), events: events, logger: Logger(label: "test"))
+        store.refusing = true
+        for _ in 0..<10 {
+            await #expect {
+                try await engine.sendDue()
+            } throws: { error in
+                "\(error)".contains("could not be marked sent in the database (the disk holding the database is full)")
+            }
+        }
+        #expect(delivery.notices.count == 1, "journalled once, not at every pass: \(sent)")
+        #expect(store.refused == 10, "the mark was retried at every pass")
+
+        store.refusing = false
+        _ = try await engine.sendDue()
+        #expect(delivery.notices.map(\.reference.text).sorted() == ["F1", "F2", "F3"], "each once: \(sent)")
+        #expect(try await storage.countDueReminders(notAfter: clock.now) == 0, "all three are marked sent")
+        _ = try await engine.sendDue()
+        #expect(delivery.notices.count == 3)
+    }
+
     @Test func watchersSeeChangesAndReminders() async throws {
         let stream = events.subscribe()
         try await register("A", received: "2026-09-01")

@@ -8,7 +8,9 @@ import MediationStore
 /// Deadlines stay in the database: the engine asks it for the earliest pending reminder and for
 /// the due ones a batch at a time, so its memory does not grow with the number of cases. A
 /// reminder is written to the journal first and then marked sent; a crash between the two sends
-/// that one reminder again (same `MEDIATION_REMINDER`), and none is ever lost.
+/// that one reminder again (same `MEDIATION_REMINDER`), and none is ever lost. When the database
+/// refuses the mark, the engine holds it and retries it before it sends anything else, so this
+/// process never journals that reminder twice.
 public actor ReminderEngine {
     public struct Settings: Sendable {
         /// More reminders than this due at once get a summary entry first.
@@ -31,6 +33,20 @@ public actor ReminderEngine {
     private let logger: Logger
     /// Whether the journal refused the last attempt; the next success is logged.
     private var deliveryFailing = false
+    /// The mark of a reminder the journal took and the database refused, waiting to be retried.
+    private var heldMark: HeldMark?
+
+    private enum HeldMark {
+        case deadline(PendingReminder, sent: ScheduledReminder, next: ScheduledReminder?, at: Date, notice: ReminderNotice)
+        case session(SessionReminderNotice)
+
+        var name: String {
+            switch self {
+            case .deadline(_, _, _, _, let notice): notice.identifier
+            case .session(let notice): "of session \(notice.session.id)"
+            }
+        }
+    }
 
     public init(store: any CaseStore, schedule: (any ScheduleStore)? = nil, workflow: @escaping @Sendable () -> CaseWorkflow, clock: any ServiceClock,
                 delivery: any ReminderDelivery, pacer: ReminderPacer, events: CaseEventHub, settings: Settings = Settings(), logger: Logger) {
@@ -48,6 +64,7 @@ public actor ReminderEngine {
     /// Sends everything due now and returns when to look again: the next reminder's time, a
     /// retry time when the journal was unreachable, or nil when nothing is pending.
     public func sendDue() async throws -> Date? {
+        try await recordHeldMark()
         var now = clock.now
         let count = try await store.countDueReminders(notAfter: now)
         if count > settings.summaryThreshold {
@@ -73,8 +90,7 @@ public actor ReminderEngine {
                     try await pacer.admit()
                     let notice = SessionReminderNotice(session: session, sentAt: clock.now)
                     guard deliver("the reminder of session \(session.id)", { try $0.deliver(notice) }) else { return retryTime }
-                    try await schedule.recordSessionReminderSent(session)
-                    events.publish(.sessionReminder(notice))
+                    try await record(.session(notice))
                 }
                 now = clock.now
             }
@@ -94,9 +110,33 @@ public actor ReminderEngine {
             reference: pending.reference, deadline: deadline, reminder: reminder,
             workingDaysOverdue: rules.calendar.workingDays(from: deadline.due, to: CalendarDate(now)), sentAt: now)
         guard deliver("reminder \(notice.identifier)", { try $0.deliver(notice) }) else { return false }
-        try await store.recordSent(pending, sent: reminder, next: rules.reminder(after: reminder, for: deadline), at: now)
-        events.publish(.reminder(notice))
+        try await record(.deadline(pending, sent: reminder, next: rules.reminder(after: reminder, for: deadline), at: now, notice: notice))
         return true
+    }
+
+    /// Marks a journalled reminder sent; when the database refuses, holds the mark and throws.
+    private func record(_ mark: HeldMark) async throws {
+        do {
+            switch mark {
+            case .deadline(let pending, let sent, let next, let at, let notice):
+                try await store.recordSent(pending, sent: sent, next: next, at: at)
+                events.publish(.reminder(notice))
+            case .session(let notice):
+                try await schedule?.recordSessionReminderSent(notice.session)
+                events.publish(.sessionReminder(notice))
+            }
+        } catch is CancellationError {
+            heldMark = mark
+            throw CancellationError()
+        } catch {
+            heldMark = mark
+            throw ReminderMarkFailed(reminder: mark.name, cause: error)
+        }
+        heldMark = nil
+    }
+
+    private func recordHeldMark() async throws {
+        if let mark = heldMark { try await record(mark) }
     }
 
     /// Hands one entry to the journal. A failure is logged once until the journal takes

@@ -21,14 +21,22 @@ final class ReminderTimer: Service, Sendable {
     }
 
     func run() async throws {
+        var markFailing = false
         // The first pass sends what came due while the daemon was not running.
         alarm.wake()
         for await _ in alarm.events.cancelOnGracefulShutdown() {
             do {
                 alarm.arm(at: try await engine.sendDue())
+                if markFailing { logger.notice("Reminders are marked sent in the database again") }
+                markFailing = false
                 afterPass()
             } catch is CancellationError {
                 return
+            } catch let failure as ReminderMarkFailed {
+                // Said once, not every 30 s for as long as the disk stays full.
+                if !markFailing { logger.error("\(failure); retrying every 30 s") }
+                markFailing = true
+                alarm.arm(at: Date().addingTimeInterval(30))
             } catch {
                 // The database failed; the reminders are still in it. Look again shortly.
                 logger.error("Reminders could not be read from the database; retrying in 30 s: \(error)")
