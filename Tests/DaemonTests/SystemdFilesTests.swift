@@ -47,7 +47,6 @@ struct SystemdFilesTests {
         #expect(service["Type"] == ["notify"])
         #expect(service["WatchdogSec"]?.isEmpty == false)
         #expect(service["StateDirectory"] == ["mediationd"])
-        #expect(service["RuntimeDirectory"] == ["mediationd"])
         #expect(service["User"] == ["mediationd"])
         #expect(service["ExecStart"] == ["/usr/sbin/mediationd"], "where make install and the package put it")
         let socket = try unitSettings("mediationd.socket")
@@ -57,6 +56,26 @@ struct SystemdFilesTests {
         let sysusers = try String(contentsOfFile: "\(root)/systemd/mediationd.sysusers", encoding: .utf8)
         #expect(sysusers.contains("u mediationd "))
         #expect(sysusers.contains("g mediation "))
+    }
+
+    /// At every start systemd gives the service's own directories (RuntimeDirectory= and the
+    /// like), with everything in them, to its User= and Group=: a socket inside one became
+    /// mediationd:mediationd and the group mediation was locked out. The socket unit makes the
+    /// folder; the service has none of its own around the socket.
+    @Test func startingTheServiceLeavesTheSocketToTheSocketUnit() throws {
+        let service = try unitSettings("mediationd.service")
+        let socket = try unitSettings("mediationd.socket")
+        let listen = try #require(socket["ListenStream"]?.first)
+        let owned = ["RuntimeDirectory": "/run", "StateDirectory": "/var/lib", "CacheDirectory": "/var/cache", "LogsDirectory": "/var/log",
+                     "ConfigurationDirectory": "/etc"]
+        for (setting, base) in owned {
+            for name in (service[setting] ?? []).flatMap({ $0.split(separator: " ") }) {
+                let directory = "\(base)/\(name.split(separator: ":")[0])"
+                #expect(!listen.hasPrefix(directory + "/"), "\(setting)=\(name) would give \(listen) to the user \(service["User"] ?? [])")
+            }
+        }
+        #expect(socket["SocketUser"] == ["root"])
+        #expect(socket["DirectoryMode"] == ["0755"])
     }
 
     @Test func theCatalogExplainsEveryMessageTheDaemonSends() async throws {
