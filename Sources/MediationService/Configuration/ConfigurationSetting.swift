@@ -38,7 +38,12 @@ struct ConfigurationSetting: Sendable {
                 configuration.logTarget = try choice(value, from: LogTarget.allCases.map { ($0.rawValue, $0) })
             },
             .init(key: "shutdown_timeout") { value, configuration throws(Invalid) in
-                configuration.shutdownTimeoutSeconds = try seconds(value, allowingZero: false)
+                let span = try seconds(value, allowingZero: false)
+                guard span <= DaemonConfiguration.longestShutdownTimeoutSeconds else {
+                    let longest = TimeSpan.format(seconds: DaemonConfiguration.longestShutdownTimeoutSeconds)
+                    throw Invalid(reason: "\"\(try string(value))\" is longer than \(longest); systemd stops waiting soon after that (TimeoutStopSec= in mediationd.service)")
+                }
+                configuration.shutdownTimeoutSeconds = span
             },
         ],
         "varlink": [

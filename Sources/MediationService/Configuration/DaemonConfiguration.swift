@@ -15,6 +15,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logTarget: LogTarget
     /// How long calls in progress may take to finish once SIGTERM arrived.
     public var shutdownTimeoutSeconds: Double
+    /// The longest shutdown_timeout accepted: calls take milliseconds, a backup seconds, and
+    /// mediationd.service's TimeoutStopSec= is this plus time to close the database.
+    public static let longestShutdownTimeoutSeconds: Double = 300
     public var varlink: VarlinkServerLimits
     /// How long each step of a case may take.
     public var terms: CaseTerms
