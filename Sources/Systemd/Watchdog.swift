@@ -1,10 +1,11 @@
 import CSystemd
 import NIOCore
 
-/// Keeps systemd's watchdog (`WatchdogSec=`) fed from a running NIO event loop.
+/// Keeps systemd's watchdog (`WatchdogSec=`) fed while every NIO event loop that serves clients
+/// runs.
 ///
-/// The keep-alive is scheduled on the same event loop that serves clients, so a loop that hangs
-/// stops the pings and systemd restarts the daemon, which is the point of the watchdog.
+/// Each ping waits for a no-op to come back from every loop of the group, so whichever loop
+/// hangs, the pings stop and systemd restarts the daemon, which is the point of the watchdog.
 public final class Watchdog: Sendable {
     /// Half the interval systemd gave, as sd_watchdog_enabled(3) recommends; nil when the watchdog
     /// is off or this process is not the one it was meant for.
@@ -21,12 +22,18 @@ public final class Watchdog: Sendable {
         }
     }
 
-    /// Starts pinging on `eventLoop`; returns nil when there is nothing to ping.
-    public func start(on eventLoop: any EventLoop) -> RepeatedTask? {
+    /// Starts pinging once every loop of `group` has answered; returns nil when there is nothing
+    /// to ping.
+    public func start(on group: any EventLoopGroup) -> RepeatedTask? {
         guard let pingInterval else { return nil }
         let notifier = self.notifier
-        return eventLoop.scheduleRepeatedTask(initialDelay: .zero, delay: pingInterval) { _ in
-            notifier.watchdog()
+        let loops = Array(group.makeIterator())
+        let home = group.next()
+        return home.scheduleRepeatedTask(initialDelay: .zero, delay: pingInterval) { _ in
+            let answers = loops.map { $0.submit {} }
+            EventLoopFuture.andAllSucceed(answers, on: home).whenSuccess {
+                notifier.watchdog()
+            }
         }
     }
 }

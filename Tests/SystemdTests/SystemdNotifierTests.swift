@@ -57,11 +57,40 @@ struct SystemdNotifierTests {
         try await withNotifySocket(["WATCHDOG_USEC": "200000", "WATCHDOG_PID": String(getpid())]) { listener in
             let watchdog = Watchdog()
             #expect(watchdog.pingInterval == .milliseconds(100))
-            let task = try #require(watchdog.start(on: MultiThreadedEventLoopGroup.singleton.next()))
+            let task = try #require(watchdog.start(on: MultiThreadedEventLoopGroup.singleton))
             defer { task.cancel() }
             for _ in 0..<3 {
                 #expect(await listener.wait(for: "WATCHDOG", timeout: 2)?["WATCHDOG"] == "1")
             }
+        }
+    }
+
+    @Test func theWatchdogStopsWhicheverEventLoopHangs() async throws {
+        try await withNotifySocket(["WATCHDOG_USEC": "200000", "WATCHDOG_PID": String(getpid())]) { listener in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 3)
+            let task = try #require(Watchdog().start(on: group))
+            defer { task.cancel() }
+            func pings(during interval: Duration) async throws -> Int {
+                let before = listener.messages.count
+                try await Task.sleep(for: interval)
+                return listener.messages.count - before
+            }
+            for (index, loop) in group.makeIterator().enumerated() {
+                #expect(try await pings(during: .milliseconds(600)) > 0, "pinging before loop \(index) hangs")
+                let release = DispatchSemaphore(value: 0)
+                let hung = DispatchSemaphore(value: 0)
+                loop.execute {
+                    hung.signal()
+                    release.wait()
+                }
+                hung.wait()
+                // A ping may have been on its way; after that, none for a while.
+                try await Task.sleep(for: .milliseconds(250))
+                #expect(try await pings(during: .milliseconds(600)) == 0, "loop \(index) hangs, yet the watchdog was fed")
+                release.signal()
+            }
+            #expect(try await pings(during: .milliseconds(600)) > 0, "pinging again once no loop hangs")
+            try await group.shutdownGracefully()
         }
     }
 

@@ -99,7 +99,7 @@ public enum AgreementsInterface {
         methods.method("Add") { (input: AddInput, request) in
             let due = try input.due.map { try errors.errors.date($0, parameter: "due") }
             return reply(try await errors.run {
-                try await agreements.add(session: input.session, party: input.party, text: input.text, due: due, author: ChangeAuthor(request.peer))
+                try await agreements.add(session: input.session, party: input.party, text: input.text, due: due, author: ChangeAuthor.of(request.peer))
             })
         }
         methods.method("Edit") { (input: EditInput, request) in
@@ -109,13 +109,13 @@ public enum AgreementsInterface {
             } else if let due = input.due {
                 edit.due = .some(try errors.errors.date(due, parameter: "due"))
             }
-            return reply(try await errors.run { try await agreements.edit(input.agreement, edit, author: ChangeAuthor(request.peer)) })
+            return reply(try await errors.run { try await agreements.edit(input.agreement, edit, author: ChangeAuthor.of(request.peer)) })
         }
         methods.method("Fulfil") { (input: IDInput, request) in
-            reply(try await errors.run { try await agreements.fulfil(input.agreement, author: ChangeAuthor(request.peer)) })
+            reply(try await errors.run { try await agreements.fulfil(input.agreement, author: ChangeAuthor.of(request.peer)) })
         }
         methods.method("Breach") { (input: BreachInput, request) in
-            reply(try await errors.run { try await agreements.breach(input.agreement, note: input.note, author: ChangeAuthor(request.peer)) })
+            reply(try await errors.run { try await agreements.breach(input.agreement, note: input.note, author: ChangeAuthor.of(request.peer)) })
         }
         methods.method("List") { (input: ListInput, _) in
             var query = AgreementQuery()

@@ -118,7 +118,7 @@ public struct MediationDaemon: Sendable {
         // Shut down in reverse order: announce STOPPING=1 first, then drain the server, and keep
         // the watchdog fed until the very end.
         let services: [any Service] = [
-            WatchdogKeeper(watchdog: Watchdog(notifier: notifier), eventLoop: MultiThreadedEventLoopGroup.singleton.next()),
+            WatchdogKeeper(watchdog: Watchdog(notifier: notifier), group: MultiThreadedEventLoopGroup.singleton),
             reloader,
             statistics,
             timer,

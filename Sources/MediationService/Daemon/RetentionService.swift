@@ -45,10 +45,9 @@ public final class RetentionService: Service, Sendable {
         let (last, expired) = try await expired()
         guard let last, !expired.isEmpty else { return (last, []) }
         let purged = try await storage.purge(expired, today: CalendarDate(clock.now))
-        for case_ in purged {
-            for kind in DocumentKind.allCases {
-                try? FileManager.default.removeItem(atPath: archive.folder(kind, reference: case_.reference.text))
-            }
+        let folders = purged.flatMap { case_ in DocumentKind.allCases.map { archive.folder($0, reference: case_.reference.text) } }
+        try await BlockingWork.run {
+            for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
         }
         journal.record(LifecycleJournal.purged, priority: .notice,
                        "Removed the personal data of \(purged.count) case(s) closed on or before \(last), past the retention period",

@@ -43,7 +43,8 @@ public actor DocumentPublisher {
         do {
             let (_, document) = try await document(reference)
             let rendered = Dictionary(uniqueKeysWithValues: DocumentFormat.allCases.map { ($0, templates.render(kind, $0, document)) })
-            if let version = try archive.store(kind, reference: reference.text, rendered: rendered) {
+            let archive = self.archive
+            if let version = try await BlockingWork.run({ try archive.store(kind, reference: reference.text, rendered: rendered) }) {
                 logger.info("Wrote version \(version) of the \(kind.rawValue) document of case \(reference)",
                             metadata: ["MEDIATION_CASE": .string(reference.text)])
             }
@@ -72,10 +73,13 @@ public actor DocumentPublisher {
             throw DocumentError.nothingToPublish(reference)
         }
         let mediators = Set(document.sessions.map(\.mediator))
-        let anonymiser = PublicationAnonymiser(record: record, mediatorNames: Array(mediators).sorted())
-        let text = anonymiser.anonymiser.anonymise(templates.render(kind, .markdown, anonymiser.anonymised(document)))
-        let leaks = anonymiser.anonymiser.leaks(in: text)
-        guard leaks.isEmpty else { throw DocumentError.leaked(reference, leaks.map(\.description)) }
+        let templates = self.templates
+        let (text, leaks) = try await BlockingWork.run {
+            let anonymiser = PublicationAnonymiser(record: record, mediatorNames: Array(mediators).sorted())
+            let text = anonymiser.anonymiser.anonymise(templates.render(kind, .markdown, anonymiser.anonymised(document)))
+            return (text, anonymiser.anonymiser.leaks(in: text).map(\.description))
+        }
+        guard leaks.isEmpty else { throw DocumentError.leaked(reference, leaks) }
         return (kind, text)
     }
 

@@ -213,36 +213,36 @@ public enum CasesInterface {
             let record = try await run {
                 try await cases.register(
                     reference: reference, received: received, agency: input.agency, subject: input.subject,
-                    complainant: Complainant(name: input.complainant.name, contact: input.complainant.contact), author: ChangeAuthor(request.peer))
+                    complainant: Complainant(name: input.complainant.name, contact: input.complainant.contact), author: ChangeAuthor.of(request.peer))
             }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Decide") { (input: DecideInput, request) in
             let reference = try errors.reference(input.reference)
             let record = try await run {
-                try await cases.decide(reference, track: input.track.track, reason: input.reason, referredTo: input.referredTo, author: ChangeAuthor(request.peer))
+                try await cases.decide(reference, track: input.track.track, reason: input.reason, referredTo: input.referredTo, author: ChangeAuthor.of(request.peer))
             }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Suspend") { (input: ReasonInput, request) in
             let reference = try errors.reference(input.reference)
-            let record = try await run { try await cases.suspend(reference, reason: input.reason, author: ChangeAuthor(request.peer)) }
+            let record = try await run { try await cases.suspend(reference, reason: input.reason, author: ChangeAuthor.of(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Resume") { (input: ReferenceInput, request) in
             let reference = try errors.reference(input.reference)
-            let record = try await run { try await cases.resume(reference, author: ChangeAuthor(request.peer)) }
+            let record = try await run { try await cases.resume(reference, author: ChangeAuthor.of(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Extend") { (input: ExtendInput, request) in
             let reference = try errors.reference(input.reference)
             let term = try parseTerm(input.by, parameter: "by")
-            let record = try await run { try await cases.extend(reference, by: term, reason: input.reason, author: ChangeAuthor(request.peer)) }
+            let record = try await run { try await cases.extend(reference, by: term, reason: input.reason, author: ChangeAuthor.of(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Close") { (input: CloseInput, request) in
             let reference = try errors.reference(input.reference)
-            let record = try await run { try await cases.close(reference, outcome: input.outcome, author: ChangeAuthor(request.peer)) }
+            let record = try await run { try await cases.close(reference, outcome: input.outcome, author: ChangeAuthor.of(request.peer)) }
             return WireCaseReply(case: WireCase(record, today: cases.today))
         }
         methods.method("Show") { (input: ReferenceInput, _) in

@@ -179,7 +179,7 @@ public enum SchedulingInterface {
             let start = try instant(input.start, parameter: "start")
             let duration = try input.duration.map { try self.duration($0) }
             try input.afterDeadline.map { try requireText($0, "afterDeadline") }
-            let author = ChangeAuthor(request.peer)
+            let author = await ChangeAuthor.of(request.peer)
             let session = try await run {
                 try await schedule.book(case: reference, mediator: input.mediator, place: input.place, start: start, duration: duration,
                                         afterDeadline: input.afterDeadline, owner: owner(request, author), author: author)
@@ -190,7 +190,7 @@ public enum SchedulingInterface {
             let start = try instant(input.start, parameter: "start")
             let duration = try input.duration.map { try self.duration($0) }
             try input.afterDeadline.map { try requireText($0, "afterDeadline") }
-            let author = ChangeAuthor(request.peer)
+            let author = await ChangeAuthor.of(request.peer)
             let session = try await run {
                 try await schedule.reschedule(input.id, to: start, duration: duration, afterDeadline: input.afterDeadline, owner: owner(request, author), author: author)
             }
@@ -198,7 +198,7 @@ public enum SchedulingInterface {
         }
         methods.method("Cancel") { (input: CancelInput, request) in
             try requireText(input.reason, "reason")
-            let author = ChangeAuthor(request.peer)
+            let author = await ChangeAuthor.of(request.peer)
             return WireSessionReply(session: WireSession(try await run {
                 try await schedule.settle(input.id, as: .cancelled, note: input.reason, owner: owner(request, author), author: author)
             }))
@@ -209,7 +209,7 @@ public enum SchedulingInterface {
                 throw errors.make("InvalidValue", ["parameter": .string("outcome")], "outcome is held, no-show or settled")
             }
             let note = input.note ?? ""
-            let author = ChangeAuthor(request.peer)
+            let author = await ChangeAuthor.of(request.peer)
             return WireSessionReply(session: WireSession(try await run {
                 try await schedule.settle(input.id, as: state, note: note, owner: owner(request, author), author: author)
             }))

@@ -107,28 +107,28 @@ public enum InvestigationInterface {
             let reference = try errors.errors.reference(input.reference)
             let term = try input.term.map { try errors.term($0, parameter: "term") }
             return reply(try await errors.run {
-                try await investigation.ask(reference, party: input.party, text: input.text, term: term, author: ChangeAuthor(request.peer))
+                try await investigation.ask(reference, party: input.party, text: input.text, term: term, author: ChangeAuthor.of(request.peer))
             })
         }
         methods.method("Answer") { (input: AnswerInput, request) in
             let term = try input.reactionTerm.map { try errors.term($0, parameter: "reactionTerm") }
             return reply(try await errors.run {
-                try await investigation.answer(question: input.question, text: input.text, reactionTerm: term, author: ChangeAuthor(request.peer))
+                try await investigation.answer(question: input.question, text: input.text, reactionTerm: term, author: ChangeAuthor.of(request.peer))
             })
         }
         methods.method("React") { (input: ReactInput, request) in
-            reply(try await errors.run { try await investigation.react(question: input.question, text: input.text, author: ChangeAuthor(request.peer)) })
+            reply(try await errors.run { try await investigation.react(question: input.question, text: input.text, author: ChangeAuthor.of(request.peer)) })
         }
         methods.method("Extend") { (input: ExtendInput, request) in
             let term = try errors.term(input.by, parameter: "by")
             return reply(try await errors.run {
-                try await investigation.extend(question: input.question, by: term, reason: input.reason, author: ChangeAuthor(request.peer))
+                try await investigation.extend(question: input.question, by: term, reason: input.reason, author: ChangeAuthor.of(request.peer))
             })
         }
         methods.method("Conclude") { (input: ConcludeInput, request) in
             let reference = try errors.errors.reference(input.reference)
             let record = try await errors.run {
-                try await investigation.conclude(reference, form: input.form, judgement: input.judgement.judgement, text: input.text, author: ChangeAuthor(request.peer))
+                try await investigation.conclude(reference, form: input.form, judgement: input.judgement.judgement, text: input.text, author: ChangeAuthor.of(request.peer))
             }
             return WireConclusionReply(conclusion: WireConclusion(record.conclusion!))
         }

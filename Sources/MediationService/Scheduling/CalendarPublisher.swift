@@ -77,7 +77,8 @@ actor CalendarPublisher {
             dirty = []
             for login in round.sorted() {
                 do {
-                    try calendars.publish(login, sessions: try await store.sessions(SessionQuery(mediator: login, includeAll: true)))
+                    let sessions = try await store.sessions(SessionQuery(mediator: login, includeAll: true))
+                    try await BlockingWork.run { [calendars] in try calendars.publish(login, sessions: sessions) }
                 } catch {
                     // The sessions are safe in the database; the file catches up with the next change.
                     logger.error("The calendar file of \(login) could not be written: \(error)")
