@@ -24,11 +24,13 @@ struct Options {
     var control = ".build-pkg/release/mediationctl"
     var controlCases = 10_000
     var controlRuns = 300
+    /// Blocks timed beside a slow export, each with its reference block.
+    var slowRounds = 10
     /// Markdown files appended to the report as they are, in name order: sections measured
     /// elsewhere, which a regeneration must keep.
     var notes = "Benchmarks/notes"
-    /// Which parts to run: status, ctl, cases, scheduling.
-    var sections: Set<String> = ["status", "ctl", "cases", "scheduling"]
+    /// Which parts to run: status, ctl, cases, scheduling, slow.
+    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "slow"]
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -51,9 +53,10 @@ struct Options {
             case "--ctl": control = rest.popFirst() ?? control
             case "--ctl-cases": controlCases = rest.popFirst().flatMap(Int.init) ?? controlCases
             case "--ctl-runs": controlRuns = rest.popFirst().flatMap(Int.init) ?? controlRuns
+            case "--slow-rounds": slowRounds = rest.popFirst().flatMap(Int.init).map { max($0, 1) } ?? slowRounds
             case "--notes": notes = rest.popFirst() ?? notes
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--notes DIR] [--sections status,ctl,cases,scheduling]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--slow-rounds N] [--notes DIR] [--sections status,ctl,cases,scheduling,slow]\n".utf8))
                 exit(64)
             }
         }

@@ -4,12 +4,12 @@ import TestSupport
 
 private let message = #"{"method":"io.mediationd.Service.GetStatus","parameters":{}}"#
 
-/// Times `count` round trips of `message` on `socket`, one call at a time, into `sample`.
-private func measure(_ socket: RawVarlinkSocket, count: Int, into sample: inout RoundTripSample) {
+/// Times `count` round trips of GetStatus on `socket`, one call at a time, into `sample`.
+func measure(_ socket: RawVarlinkSocket, count: Int, into sample: inout RoundTripSample, timeout: Double = 5) {
     for _ in 0..<count {
         let start = RoundTripSample.now()
         try! socket.blockingSend(message)
-        guard socket.blockingReceive(timeout: 5) != nil else { fatalError("no reply within 5 s") }
+        guard socket.blockingReceive(timeout: timeout) != nil else { fatalError("no reply within \(timeout) s") }
         sample.record(RoundTripSample.now() - start)
     }
 }
@@ -145,6 +145,6 @@ private func median(_ values: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-private func row(_ name: String, _ sample: RoundTripSample) -> String {
+func row(_ name: String, _ sample: RoundTripSample) -> String {
     String(format: "| %@ | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", name, sample.count, sample.percentile(50), sample.percentile(90), sample.percentile(99), sample.percentile(99.9), sample.mean)
 }
