@@ -47,6 +47,11 @@ public final class VarlinkServer: Service, Sendable {
     public func run() async throws {
         let server = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
+            .serverChannelInitializer { [logger] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(VarlinkAcceptBackoff(logger: logger))
+                }
+            }
             // A client may shut down its sending side and still read its replies.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             // Connections read only between calls; see VarlinkConnectionHandler.
