@@ -27,8 +27,13 @@ struct Options {
     /// Markdown files appended to the report as they are, in name order: sections measured
     /// elsewhere, which a regeneration must keep.
     var notes = "Benchmarks/notes"
-    /// Which parts to run: status, ctl, cases, scheduling.
-    var sections: Set<String> = ["status", "ctl", "cases", "scheduling"]
+    /// The flooder of the abuse section, as built beside this program; its connections, and the
+    /// blocks of GetStatus calls timed before the flood as the reference.
+    var flood = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mediation-flood").path
+    var floodConnections = 600
+    var abuseQuietBlocks = 20
+    /// Which parts to run: status, ctl, cases, scheduling, abuse.
+    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "abuse"]
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -52,8 +57,10 @@ struct Options {
             case "--ctl-cases": controlCases = rest.popFirst().flatMap(Int.init) ?? controlCases
             case "--ctl-runs": controlRuns = rest.popFirst().flatMap(Int.init) ?? controlRuns
             case "--notes": notes = rest.popFirst() ?? notes
+            case "--flood": flood = rest.popFirst() ?? flood
+            case "--flood-connections": floodConnections = rest.popFirst().flatMap(Int.init) ?? floodConnections
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--notes DIR] [--sections status,ctl,cases,scheduling]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--notes DIR] [--flood PATH] [--flood-connections N] [--sections status,ctl,cases,scheduling,abuse]\n".utf8))
                 exit(64)
             }
         }
