@@ -68,6 +68,7 @@ fuzz: deps
 bench: deps
 	$(SWIFT) build -c release --product mediationd
 	$(SWIFT) build -c release --product mediation-bench
+	$(SWIFT) build -c release --product mediation-flood
 	$(SWIFT) build $(RELEASE_FLAGS) $(CTL_LINK_FLAGS) --product mediationctl
 	.build/release/mediation-bench --daemon .build/release/mediationd --ctl $(RELEASE_DIR)/mediationctl --notes Benchmarks/notes --output BENCHMARKS.md
 

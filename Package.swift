@@ -95,6 +95,12 @@ let package = Package(
             dependencies: ["TestSupport", "MediationCore"],
             path: "Tests/CrashTest"
         ),
+        // The hostile client of the abuse tests and benchmark, run as another user.
+        .executableTarget(
+            name: "mediation-flood",
+            dependencies: ["TestSupport"],
+            path: "Tests/Flood"
+        ),
         .target(
             name: "TestSupport",
             dependencies: [],

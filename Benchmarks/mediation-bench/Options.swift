@@ -29,8 +29,13 @@ struct Options {
     /// Markdown files appended to the report as they are, in name order: sections measured
     /// elsewhere, which a regeneration must keep.
     var notes = "Benchmarks/notes"
-    /// Which parts to run: status, ctl, cases, scheduling, slow.
-    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "slow"]
+    /// The flooder of the abuse section, as built beside this program; its connections, and the
+    /// blocks of GetStatus calls timed before the flood as the reference.
+    var flood = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mediation-flood").path
+    var floodConnections = 600
+    var abuseQuietBlocks = 20
+    /// Which parts to run: status, ctl, cases, scheduling, abuse, slow.
+    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "abuse", "slow"]
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -55,8 +60,10 @@ struct Options {
             case "--ctl-runs": controlRuns = rest.popFirst().flatMap(Int.init) ?? controlRuns
             case "--slow-rounds": slowRounds = rest.popFirst().flatMap(Int.init).map { max($0, 1) } ?? slowRounds
             case "--notes": notes = rest.popFirst() ?? notes
+            case "--flood": flood = rest.popFirst() ?? flood
+            case "--flood-connections": floodConnections = rest.popFirst().flatMap(Int.init) ?? floodConnections
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--slow-rounds N] [--notes DIR] [--sections status,ctl,cases,scheduling,slow]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--slow-rounds N] [--notes DIR] [--flood PATH] [--flood-connections N] [--sections status,ctl,cases,scheduling,abuse,slow]\n".utf8))
                 exit(64)
             }
         }

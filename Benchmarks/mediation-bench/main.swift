@@ -13,6 +13,7 @@ if options.sections.contains("status") { sections.append(try statusRoundTrip(opt
 if options.sections.contains("ctl") { sections.append(try ControlWallTime(options: options).run()) }
 if options.sections.contains("cases") { sections.append(try CaseLoad(options: options).run()) }
 if options.sections.contains("scheduling") { sections.append(try SchedulingLoad(options: options).run()) }
+if options.sections.contains("abuse") { sections.append(try AbuseLoad(options: options).run()) }
 if options.sections.contains("slow") { sections.append(try SlowHandlerLoad(options: options).run()) }
 let report = """
 # Benchmarks

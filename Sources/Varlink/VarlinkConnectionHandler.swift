@@ -19,24 +19,23 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     private let state: VarlinkServerState
     private let executor: EventLoopTaskExecutor
     private let logger: Logger
-    private var peer: PeerCredentials?
+    private let peer: PeerCredentials?
     private var waiting = CircularBuffer<VarlinkCall>()
     private var current: (call: VarlinkCall, task: Task<Void, Never>)?
     private var draining = false
     /// A read has been asked for and has not completed yet.
     private var reading = false
 
-    init(dispatcher: VarlinkDispatcher, state: VarlinkServerState, eventLoop: any EventLoop, logger: Logger) {
+    /// - Parameter peer: the client's credentials, read when the server admitted it.
+    init(dispatcher: VarlinkDispatcher, state: VarlinkServerState, peer: PeerCredentials?, eventLoop: any EventLoop, logger: Logger) {
         self.dispatcher = dispatcher
         self.state = state
+        self.peer = peer
         self.executor = EventLoopTaskExecutor(eventLoop: eventLoop)
         self.logger = logger
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        // On the channel's own loop the answer is immediate, before any message is read.
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        PeerCredentials.of(context.channel).whenSuccess { handler.value.peer = $0 }
         context.fireChannelActive()
         readIfWanted(context: context)
     }
@@ -61,6 +60,10 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if error is VarlinkProtocolError {
             protocolViolation(error, context: context)
+        } else if error is VarlinkSendTimeout.TimedOut {
+            // Said as a protocol violation is: the client is at fault, and may wonder why.
+            logger.notice("closed the connection from \(peerName): \(error)")
+            context.close(promise: nil)
         } else {
             logger.debug("connection from \(peerName) failed: \(error)")
             context.close(promise: nil)
@@ -142,7 +145,7 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    private var peerName: String { peer.map { "pid \($0.pid)" } ?? "an unknown peer" }
+    private var peerName: String { peer.map { "pid \($0.pid) (uid \($0.uid))" } ?? "an unknown peer" }
 }
 
 extension EventLoop {

@@ -29,6 +29,8 @@ struct CLIFailure: Error {
             self.init(message: "the daemon does not offer this command (\(error)); is mediationd the same version as mediationctl?", exitCode: 1)
         case "io.mediationd.Service.StorageFull":
             self.init(message: error.parameters["message"]?.stringValue ?? "the daemon's disk is full; nothing was saved", exitCode: Self.tryAgainLater)
+        case "io.mediationd.Service.TooManyConnections":
+            self.init(message: error.parameters["message"]?.stringValue ?? "the daemon has too many connections open; try again later", exitCode: Self.tryAgainLater)
         case let name where name.hasPrefix("io.mediationd.") && error.parameters["message"] != nil:
             // The daemon words every error of its own interfaces for people already: what is
             // wrong, what to do. SlotTaken's message names the session it collides with.

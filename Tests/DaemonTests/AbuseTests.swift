@@ -17,9 +17,11 @@ import Varlink
 struct AbuseTests {
     // MARK: A thousand connections
 
-    @Test func aThousandConcurrentConnectionsAreAnsweredOrClosedAndLeaveNoDescriptorBehind() async throws {
+    @Test func aThousandConcurrentConnectionsAreAnsweredOrRefusedAndLeaveNoDescriptorBehind() async throws {
         #expect(raiseDescriptorLimit(to: 4096) >= 2100, "the test needs 1000 client sockets")
-        let scene = try await AbuseScene.start()
+        // The flood is this test's own user's, as are the steady client and the observer: the
+        // user's limit is raised beyond the server's, so that the server's is the one reached.
+        let scene = try await AbuseScene.start(varlink: "max_connections_per_user = 1024")
         // The observer is admitted before the flood, like the steady client, so it can still ask
         // for the daemon's status while the flood holds every other place.
         let observer = try scene.connect()
@@ -43,37 +45,42 @@ struct AbuseTests {
         let stillOpen = await offThread { flood.settle(timeout: 20) }
         let elapsed = Date().timeIntervalSince(started)
 
-        var answered = 0, closedUnanswered = 0, answeredThenClosed = 0, wrong: [String] = []
+        var answered = 0, refused = 0, answeredThenClosed = 0, refusedButOpen = 0, wrong: [String] = []
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .answered(let text):
+            case .answered(let text) where AbuseScene.isStatus(text):
                 answered += 1
-                if !AbuseScene.isStatus(text) { wrong.append(String(text.prefix(200))) }
                 if flood.peerClosed[index] { answeredThenClosed += 1 }
-            case .closed: closedUnanswered += 1
+            case .answered(let text) where AbuseScene.isRefusal(text, limit: "server"):
+                refused += 1
+                if !flood.peerClosed[index] { refusedButOpen += 1 }
+            case .answered(let text): wrong.append(String(text.prefix(200)))
+            case .closed: wrong.append("connection \(index) was closed without the refusal")
             case .silent: wrong.append("connection \(index) got neither an answer nor a close")
             case .connectFailed(let code): wrong.append("connection \(index) could not connect: \(String(cString: strerror(code)))")
             }
         }
         print("abuse: 1000 connections in \(String(format: "%.1f", elapsed)) s: \(answered) answered (\(answeredThenClosed) of them then closed), "
-              + "\(closedUnanswered) closed unanswered, \(stillOpen) still open; daemon fds \(scene.gauge.openDescriptors) (baseline \(baseline))")
-        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
-        // Every client either got the right answer or was closed, and exactly as many stay open
-        // as the limit leaves room for beside the steady client and the observer: the daemon
-        // closes every connection beyond max_connections (an admitted one stays open).
-        #expect(answered + closedUnanswered == 1000)
+              + "\(refused) refused with TooManyConnections, \(stillOpen) still open; daemon fds \(scene.gauge.openDescriptors) (baseline \(baseline))")
+        #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(3))")
+        // Every client either got the right answer or was refused, with the error, and closed;
+        // exactly as many stay open as the limit leaves room for beside the steady client and the
+        // observer: an admitted connection stays open.
+        #expect(answered + refused == 1000)
+        #expect(refusedButOpen == 0, "a refused connection is closed after its error")
         #expect(stillOpen == limit - 2)
         #expect(answered - answeredThenClosed == limit - 2, "every admitted connection was answered")
-        // VarlinkServerLimits: "further clients are closed on accept". A client refused by the
+        // VarlinkServerLimits: "further clients are refused on accept". A client refused by the
         // limit must not have its call run first: otherwise every client accepted before the
         // accept loop gets round to refusing it is served beyond the limit.
         #expect(answeredThenClosed == 0, "\(answeredThenClosed) connections beyond max_connections had their call answered before they were closed")
         let listener = try #require(await scene.listener(observer))
         #expect(listener.int("activeConnections") == limit)
 
-        // While the daemon is full, a newcomer is closed; the clients already in are served.
+        // While the daemon is full, a newcomer is refused; the clients already in are served.
         let newcomer = try scene.connect()
         try? await newcomer.send(AbuseScene.getStatus)
+        #expect(await newcomer.receive(timeout: 10).map { AbuseScene.isRefusal($0, limit: "server") } == true, "a client beyond the limit hears why")
         #expect(await newcomer.waitForClose(timeout: 10), "a client beyond the limit is closed")
 
         flood.closeAll()
@@ -87,6 +94,111 @@ struct AbuseTests {
         let after = try scene.connect()
         try await after.send(AbuseScene.getStatus)
         #expect(await after.receive(timeout: 10).map(AbuseScene.isStatus) == true)
+        await scene.finish()
+    }
+
+    // MARK: One user's flood
+
+    /// A user with no role at all (introspection is open to everyone) opens 600 connections,
+    /// pipelines GetInterfaceDescription on each and never reads, as in issue 13. Their user
+    /// gets max_connections_per_user places and no more; every connection beyond gets the
+    /// refusal and is closed; the connections they got are closed once a reply has waited the
+    /// send timeout. Throughout, this test's own user (root) is served: the steady client, and
+    /// a new connection every 100 ms.
+    @Test func oneUserFloodingConnectionsThatNeverReadLocksNobodyElseOut() async throws {
+        #expect(raiseDescriptorLimit(to: 4096) >= 1300, "the flooder needs 600 client sockets")
+        let sendTimeout = 2.0
+        let scene = try await AbuseScene.start(varlink: #"send_timeout = "2s""#)
+        let daemon = scene.daemon
+        StuckFlood.openToEveryone(socket: daemon.socketPath, through: [daemon.directory.path, daemon.directory.file("run")])
+        let observer = try scene.connect()
+        let floodingUID: uid_t = 65534
+        let perUser = 32  // the shipped default of [varlink] max_connections_per_user
+        let flood = try StuckFlood(
+            socketPath: daemon.socketPath, uid: floodingUID, connections: 600,
+            call: #"{"method":"org.varlink.service.GetInterfaceDescription","parameters":{"interface":"io.mediationd.Cases"}}"#,
+            refusalError: "io.mediationd.Service.TooManyConnections", watch: 30)
+
+        var newcomers = 0, mostActive = 0
+        var failures: [String] = []
+        while flood.isRunning {
+            let reply = try await scene.exchange(Array(AbuseScene.getStatus.utf8) + [0])
+            newcomers += 1
+            if reply.text.map(AbuseScene.isStatus) != true { failures.append("newcomer \(newcomers): \(reply)") }
+            if let active = await scene.listener(observer)?.int("activeConnections") { mostActive = max(mostActive, active) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let report = try await flood.report(timeout: 10)
+        print("abuse: one user's 600 stuck connections: \(report.admitted) admitted, \(report.refused) refused \(report.refusals), "
+              + "\(report.stillOpen) still open after 30 s; closed \(String(format: "%.1f", report.stuckSeconds.max() ?? 0)) s at most after their last call got in "
+              + "(send_timeout \(sendTimeout) s); \(report.callsSent) calls sent; \(newcomers) newcomers of another user, \(failures.count) not served; "
+              + "at most \(mostActive) connections open")
+
+        #expect(failures.isEmpty, "another user was not served during the flood: \(failures.prefix(3))")
+        #expect(newcomers >= 5, "the flood lasted a while")
+        #expect(report.connections == 600 && report.connectFailures == 0)
+        #expect(report.refused >= 600 - 2 * perUser, "the flooder's connections beyond its share are refused")
+        #expect(report.refusals == ["user": report.refused], "each refusal names the user's limit")
+        #expect(report.admitted >= perUser, "the flooder got its share")
+        // Its share and no more at any time: besides the flooder's, the steady client, the
+        // observer, a newcomer and the one before it, whose close the daemon may not have seen.
+        #expect(mostActive <= perUser + 4, "at most \(perUser) of one user's connections are open at once, saw \(mostActive) in all")
+        #expect(report.stillOpen == 0 && report.admittedClosed == report.admitted, "every stuck connection was closed")
+        // Closed once a reply waited send_timeout, give or take the flooder's last calls and a
+        // loaded machine.
+        #expect(report.stuckSeconds.allSatisfy { $0 < sendTimeout + 8 }, "stuck for up to \(report.stuckSeconds.max() ?? 0) s")
+
+        // The journal names the user, once: the flood lasted less than a minute.
+        let named = (daemon.process?.standardError ?? "").split(separator: "\n").filter { $0.contains("of uid \(floodingUID)") }
+        #expect(named.count == 1, "\(named)")
+        #expect(named.first?.contains("max_connections_per_user") == true)
+        #expect(await scene.waitForActiveConnections(2, observer: observer), "every connection of the flooder was released")
+        await scene.finish()
+    }
+
+    // MARK: Out of descriptors
+
+    /// The daemon started with 64 descriptors, far fewer than max_connections needs: a flood of
+    /// connections makes accept fail with EMFILE. The daemon pauses accepting (and says so)
+    /// instead of trying again at once in a loop or stopping; it serves the clients it has
+    /// meanwhile, and new ones once the flood has gone.
+    @Test func aDaemonOutOfDescriptorsPausesAcceptingAndServesOnceTheFloodEnds() async throws {
+        #expect(raiseDescriptorLimit(to: 4096) >= 600)
+        let scene = try await AbuseScene.start(varlink: "max_connections_per_user = 512", launcher: ["/usr/bin/prlimit", "--nofile=64:64", "--"])
+        let observer = try scene.connect()
+        let cpuBefore = try #require(scene.gauge.cpuSeconds)
+        let started = Date()
+        let flood = ConnectionFlood()
+        // Those the daemon cannot accept wait in the listen backlog: silent until it can. Fewer
+        // than the backlog holds (SOMAXCONN, 128 with older headers) beside those the descriptors
+        // allow, since a connect beyond it would block until the test's own connections close.
+        let outcomes = await offThread { flood.run(path: scene.daemon.socketPath, count: 120, message: AbuseScene.getStatus, timeout: 8) }
+        let elapsed = Date().timeIntervalSince(started)
+        let cpu = try #require(scene.gauge.cpuSeconds) - cpuBefore
+        let answered = outcomes.filter { if case .answered(let text) = $0 { AbuseScene.isStatus(text) } else { false } }.count
+        let waiting = outcomes.filter { $0 == .silent }.count
+        print("abuse: 120 connections to a daemon with 64 descriptors: \(answered) answered, \(waiting) waiting; "
+              + "the daemon used \(String(format: "%.2f", cpu)) s of CPU in \(String(format: "%.1f", elapsed)) s")
+        #expect(answered > 0 && waiting > 0, "the flood went beyond the descriptors")
+        #expect(scene.gauge.isAlive)
+        // Waiting, not trying again in a loop: a daemon that retried accept at once would use a
+        // core for as long as the flood lasts.
+        #expect(cpu < elapsed / 4, "the daemon used \(cpu) s of CPU in \(elapsed) s while it could not accept")
+        let said = (scene.daemon.process?.standardError ?? "").split(separator: "\n").filter { $0.contains("accepting pauses") }
+        #expect(said.count == 1, "the log says once (per minute) why accepting pauses: \(said)")
+        #expect(said.first?.contains("Too many open files") == true)
+        #expect(said.first?.contains("RLIMIT_NOFILE) is 64") == true)
+
+        flood.closeAll()
+        // Once the flood has gone, newcomers are served again.
+        var served = false
+        for _ in 0..<50 where !served {
+            let reply = try await scene.exchange(Array(AbuseScene.getStatus.utf8) + [0], timeout: 5)
+            served = reply.text.map(AbuseScene.isStatus) == true
+            if !served { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        #expect(served, "a newcomer is served once the flood has gone")
+        #expect(await scene.waitForActiveConnections(2, observer: observer), "every flood connection was released")
         await scene.finish()
     }
 
@@ -350,6 +462,13 @@ final class AbuseScene: @unchecked Sendable {
         JSONObject(text).map(isStatus) ?? false
     }
 
+    /// The refusal a connection beyond a limit gets ("server" or "user").
+    static func isRefusal(_ text: String, limit: String) -> Bool {
+        guard let reply = JSONObject(text) else { return false }
+        return reply.string("error") == "io.mediationd.Service.TooManyConnections" && reply.object("parameters")?.string("limit") == limit
+            && reply.object("parameters")?.string("message")?.isEmpty == false
+    }
+
     static func isStatus(_ reply: JSONObject) -> Bool {
         reply["error"] == nil && reply.object("parameters")?.string("version") == MediationVersion.string
     }
@@ -364,10 +483,12 @@ final class AbuseScene: @unchecked Sendable {
         self.steady = steady
     }
 
-    /// - Parameter varlink: lines for the [varlink] table of the configuration.
-    static func start(varlink: String = "") async throws -> AbuseScene {
+    /// - Parameters:
+    ///   - varlink: lines for the [varlink] table of the configuration.
+    ///   - launcher: a command that execs the daemon (DaemonHarness.startDirect).
+    static func start(varlink: String = "", launcher: [String] = []) async throws -> AbuseScene {
         let daemon = DaemonHarness(varlink: varlink)
-        try await daemon.startDirectAndWait()
+        try await daemon.startDirectAndWait(launcher: launcher)
         let pid = try #require(daemon.process?.pid)
         let steady = try SteadyClient(path: daemon.socketPath, call: getStatus, limit: prompt, isCorrect: isStatus)
         try steady.start()

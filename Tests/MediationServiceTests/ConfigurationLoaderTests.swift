@@ -25,7 +25,7 @@ struct ConfigurationLoaderTests {
         for section in ["service", "varlink", "terms", "scheduling", "calendar", "reminders"] {
             #expect(shipped.contains("[\(section)]"))
         }
-        for key in ["state_directory", "socket_path", "log_level", "log_target", "shutdown_timeout", "max_message_size", "max_connections", "idle_timeout",
+        for key in ["state_directory", "socket_path", "log_level", "log_target", "shutdown_timeout", "max_message_size", "max_connections", "max_connections_per_user", "idle_timeout", "send_timeout",
                     "intake", "intervention", "mediation", "investigation", "referral", "not_competent", "extra_holidays",
                     "time", "before", "on_due_date", "overdue_every", "session_length", "buffer", "minimum_notice", "office_hours"] {
             #expect(uncommented.contains("\n\(key) = "), "\(key) is documented")
@@ -44,14 +44,17 @@ struct ConfigurationLoaderTests {
         [varlink]
         max_message_size = 65536
         max_connections = 16
+        max_connections_per_user = 4
         idle_timeout = "0"
+        send_timeout = "2.5s"
         """)
         #expect(configuration.stateDirectory == "/srv/state")
         #expect(configuration.socketPath == "/srv/run/io.mediationd")
         #expect(configuration.logLevel == .debug)
         #expect(configuration.logTarget == .journal)
         #expect(configuration.shutdownTimeoutSeconds == 90)
-        #expect(configuration.varlink == VarlinkServerLimits(maximumMessageSize: 65536, maximumConnections: 16, idleTimeout: nil))
+        #expect(configuration.varlink == VarlinkServerLimits(
+            maximumMessageSize: 65536, maximumConnections: 16, maximumConnectionsPerUser: 4, idleTimeout: nil, sendTimeout: .milliseconds(2500)))
     }
 
     @Test func termsHolidaysAndRemindersPerKindAreRead() throws {
@@ -143,6 +146,8 @@ struct ConfigurationLoaderTests {
         ("[reminders.mediation]\noverdue_every = -1", 2, "reminders.mediation.overdue_every", "out of range"),
         ("[varlink]\nmax_connections = 0", 2, "varlink.max_connections", "out of range"),
         ("[varlink]\nmax_message_size = 100", 2, "varlink.max_message_size", "out of range"),
+        ("[varlink]\nmax_connections_per_user = 0", 2, "varlink.max_connections_per_user", "out of range"),
+        ("[varlink]\nsend_timeout = \"0\"", 2, "varlink.send_timeout", "longer than zero"),
         ("[varlink]\nidle_timeout = \"soon\"", 2, "varlink.idle_timeout", "not a time span"),
         ("[service]\nshutdown_timeout = \"0\"", 2, "service.shutdown_timeout", "longer than zero"),
         ("[varlink]\nidle_timeout = \"10000000000000000s\"", 2, "varlink.idle_timeout", "longer than a year"),

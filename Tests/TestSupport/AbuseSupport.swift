@@ -40,6 +40,17 @@ public struct ProcessGauge: Sendable {
     }
 
     public var isAlive: Bool { kill(pid, 0) == 0 }
+
+    /// The CPU time the process has used so far, user and system, in seconds (from
+    /// /proc/PID/stat, in clock ticks).
+    public var cpuSeconds: Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let end = text.lastIndex(of: ")") else { return nil }
+        // The fields after the command name, which may hold spaces: state is the 3rd field of
+        // the line, utime and stime the 14th and 15th.
+        let fields = text[text.index(after: end)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
 }
 
 /// Raises this process's soft RLIMIT_NOFILE to at least `count` (up to the hard limit), for tests

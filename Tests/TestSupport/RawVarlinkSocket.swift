@@ -87,6 +87,19 @@ public final class RawVarlinkSocket: @unchecked Sendable {
         }
     }
 
+    /// Waits up to `timeout` for the peer to close, without reading anything: for a client that
+    /// must be seen not to read. AF_UNIX reports the peer's close as POLLHUP, unread data or not.
+    public func waitForHangUpWithoutReading(timeout: Double = patience) async -> Bool {
+        await offThread {
+            var poller = pollfd(fd: self.fd, events: 0, revents: 0)
+            let deadline = Date().addingTimeInterval(timeout)
+            while deadline.timeIntervalSinceNow > 0 {
+                if poll(&poller, 1, Int32(min(500, deadline.timeIntervalSinceNow * 1000) + 1)) > 0, poller.revents & Int16(POLLHUP) != 0 { return true }
+            }
+            return false
+        }
+    }
+
     public func send(_ text: String, terminated: Bool = true) async throws {
         try await offThread { try self.blockingSend(text, terminated: terminated) }
     }

@@ -43,6 +43,9 @@ final class TestServer: Sendable {
     method Unencodable() -> ()
 
     error Failed (why: string)
+
+    # A connection was refused by a limit.
+    error TooManyConnections (perUser: bool, maximum: int)
     """
 
     struct Text: Codable, Sendable { let text: String }
@@ -95,11 +98,15 @@ final class TestServer: Sendable {
             mapUnexpected: { error, _ in VarlinkError("org.example.test.Failed", parameters: ["why": .string("\(error)")]) }
         )
         let socket = try ListeningSocket.bind(path: path, mode: 0o660)
-        let server = VarlinkServer(listeningDescriptor: socket.descriptor, dispatcher: dispatcher, state: state, logger: logger)
+        let server = VarlinkServer(listeningDescriptor: socket.descriptor, dispatcher: dispatcher, state: state, refusalError: Self.refusalError, logger: logger)
         var configuration = ServiceGroupConfiguration(services: [.init(service: server)], logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdownTimeout
         group = ServiceGroup(configuration: configuration)
         task = Task { [group] in try await group.run() }
+    }
+
+    static func refusalError(_ refusal: VarlinkConnectionRefusal) -> VarlinkError {
+        VarlinkError("org.example.test.TooManyConnections", parameters: ["perUser": .bool(refusal.limit != .server), "maximum": .int(Int64(refusal.maximum))])
     }
 
     func connect() throws -> RawVarlinkSocket {

@@ -126,7 +126,7 @@ struct VarlinkServerTests {
         try await server.stop()
     }
 
-    @Test func connectionsBeyondTheLimitAreClosedUntilOneFrees() async throws {
+    @Test func connectionsBeyondTheLimitAreRefusedWithAnErrorUntilOneFrees() async throws {
         let server = try TestServer(limits: VarlinkServerLimits(maximumConnections: 2))
         var first: RawVarlinkSocket? = try server.connect()
         let second = try server.connect()
@@ -134,9 +134,14 @@ struct VarlinkServerTests {
             try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"in"}}"#)
             #expect(await socket.receiveJSON() != nil)
         }
-        // Refused before anything is read: a call it sent at once is never answered.
+        // Refused before anything is read: a call it sent at once is never answered; the
+        // refusal comes instead, then the close.
         let third = try server.connect()
         try? await third.send(#"{"method":"org.example.test.Echo","parameters":{"text":"too many"}}"#)
+        let refusal = await third.receiveJSON(timeout: 5)
+        #expect(refusal?.string("error") == "org.example.test.TooManyConnections")
+        #expect(refusal?.object("parameters")?.bool("perUser") == false)
+        #expect(refusal?.object("parameters")?.int("maximum") == 2)
         #expect(await third.receive(timeout: 5) == nil && third.closed)
         #expect(server.state.connectionsRefused == 1)
 
@@ -154,15 +159,114 @@ struct VarlinkServerTests {
         try await server.stop()
     }
 
+    /// Every connection of the test process has the same uid, so here one user fills their
+    /// share; the daemon tests (AbuseTests) show another user getting in meanwhile.
+    @Test func oneUsersConnectionsBeyondTheirLimitAreRefusedWithAnError() async throws {
+        let server = try TestServer(limits: VarlinkServerLimits(maximumConnections: 10, maximumConnectionsPerUser: 2))
+        var first: RawVarlinkSocket? = try server.connect()
+        let second = try server.connect()
+        for socket in [first!, second] {
+            try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"in"}}"#)
+            #expect(await socket.receiveJSON() != nil)
+        }
+        #expect(server.state.activeConnections(uid: getuid()) == 2)
+        let third = try server.connect()
+        try? await third.send(#"{"method":"org.example.test.Echo","parameters":{"text":"too many"}}"#)
+        let refusal = await third.receiveJSON(timeout: 5)
+        #expect(refusal?.string("error") == "org.example.test.TooManyConnections")
+        #expect(refusal?.object("parameters")?.bool("perUser") == true)
+        #expect(refusal?.object("parameters")?.int("maximum") == 2)
+        #expect(await third.receive(timeout: 5) == nil && third.closed)
+
+        first = nil
+        var admitted: String?
+        for _ in 0..<50 where admitted == nil {
+            let fourth = try server.connect()
+            try? await fourth.send(#"{"method":"org.example.test.Echo","parameters":{"text":"now"}}"#)
+            admitted = await fourth.receiveJSON(timeout: 1)?.object("parameters")?.string("text")
+            if admitted == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(admitted == "now", "a place freed by the user's own close is theirs again")
+        _ = first
+        try await server.stop()
+    }
+
+    @Test func connectionsAreCountedPerUserAndTheUsersOwnLimitIsNamedFirst() {
+        var counts = VarlinkConnectionCounts()
+        let limits = VarlinkServerLimits(maximumConnections: 3, maximumConnectionsPerUser: 2)
+        #expect(counts.admit(uid: 1000, limits: limits) == nil)
+        #expect(counts.admit(uid: 1000, limits: limits) == nil)
+        #expect(counts.admit(uid: 1000, limits: limits) == VarlinkConnectionRefusal(limit: .user(1000), maximum: 2))
+        #expect(counts.admit(uid: 1001, limits: limits) == nil, "another user still gets in")
+        #expect(counts.admit(uid: 1002, limits: limits) == VarlinkConnectionRefusal(limit: .server, maximum: 3))
+        #expect(counts.admit(uid: 1000, limits: limits) == VarlinkConnectionRefusal(limit: .user(1000), maximum: 2), "at their own limit, a user hears of it")
+        #expect(counts.admit(uid: nil, limits: limits) == VarlinkConnectionRefusal(limit: .server, maximum: 3))
+        counts.release(uid: 1000)
+        #expect(counts.total == 2 && counts.open(uid: 1000) == 1)
+        #expect(counts.admit(uid: nil, limits: limits) == nil, "without credentials only the server's limit counts")
+        counts.release(uid: nil)
+        counts.release(uid: 1000)
+        counts.release(uid: 1001)
+        #expect(counts.total == 0 && counts.open(uid: 1000) == 0 && counts.open(uid: 1001) == 0)
+    }
+
     @Test func aFloodOfRefusalsIsOneLogLinePerInterval() {
         let state = VarlinkServerState(limits: VarlinkServerLimits(maximumConnections: 1))
         let start = ContinuousClock.now
-        #expect(state.refusalsToLog(now: start) == 1, "the first refusal is logged at once")
+        #expect(state.refusalsToLog(.server, now: start) == 1, "the first refusal is logged at once")
         for second in 1..<10 {
-            #expect(state.refusalsToLog(now: start + .seconds(second)) == nil)
+            #expect(state.refusalsToLog(.server, now: start + .seconds(second)) == nil)
         }
-        #expect(state.refusalsToLog(now: start + .seconds(10)) == 10, "the next line counts those held back")
-        #expect(state.refusalsToLog(now: start + .seconds(11)) == nil)
+        #expect(state.refusalsToLog(.server, now: start + .seconds(10)) == 10, "the next line counts those held back")
+        #expect(state.refusalsToLog(.server, now: start + .seconds(11)) == nil)
+    }
+
+    @Test func eachLimitedUserIsNamedOncePerMinute() {
+        var log = VarlinkRefusalLog()
+        let start = ContinuousClock.now
+        #expect(log.refusalsToLog(.user(1000), now: start) == 1, "the first refusal of a user is logged at once")
+        #expect(log.refusalsToLog(.user(1000), now: start + .seconds(1)) == nil)
+        #expect(log.refusalsToLog(.user(1001), now: start + .seconds(2)) == 1, "another user is named at once too")
+        #expect(log.refusalsToLog(.server, now: start + .seconds(3)) == 1, "so is the server's limit")
+        for second in 4..<60 {
+            #expect(log.refusalsToLog(.user(1000), now: start + .seconds(second)) == nil)
+        }
+        #expect(log.refusalsToLog(.user(1000), now: start + .seconds(60)) == 58, "a minute on, with the refusals held back")
+        #expect(log.refusalsToLog(.user(1001), now: start + .seconds(600)) == 1, "long after, like a first refusal")
+    }
+
+    @Test func aClientThatNeverReadsItsRepliesIsClosedAfterTheSendTimeout() async throws {
+        // A shutdown timeout too: without the send timeout, the stuck connection would hold up
+        // the stop for ever.
+        let server = try TestServer(limits: VarlinkServerLimits(sendTimeout: .seconds(1)), shutdownTimeout: .seconds(1))
+        let stuck = try server.connect()
+        // Replies far beyond what the socket buffers hold, never read.
+        try await stuck.send(#"{"method":"org.example.test.Count","parameters":{"to":100000000},"more":true}"#)
+        #expect(await stuck.waitForHangUpWithoutReading(timeout: 20), "the stuck connection was closed")
+        #expect(try await server.call(#"{"method":"org.example.test.Echo","parameters":{"text":"still here"}}"#)?.object("parameters")?.string("text") == "still here")
+        for _ in 0..<100 where server.state.activeConnections > 0 { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(server.state.activeConnections == 0, "its place was released")
+        do {
+            try await server.stop()
+        } catch is CancellationError {}
+    }
+
+    @Test func aClientThatReadsSlowerThanTheServerWritesIsNotClosed() async throws {
+        let server = try TestServer(limits: VarlinkServerLimits(sendTimeout: .seconds(5)))
+        let socket = try server.connect()
+        // Some 1.2 MiB, several socket buffers' worth, read with pauses of a second: replies
+        // wait each time, none as long as the timeout.
+        let count = 30_000
+        try await socket.send(#"{"method":"org.example.test.Count","parameters":{"to":\#(count)},"more":true}"#)
+        var received = 0
+        while received < count, let reply = await socket.receiveJSON(timeout: 10) {
+            received += 1
+            if received % 5_000 == 0 { try await Task.sleep(for: .seconds(1)) }
+            if reply.bool("continues") != true { break }
+        }
+        #expect(received == count)
+        #expect(!socket.closed)
+        try await server.stop()
     }
 
     @Test func idleConnectionsAreClosedButBusyOnesAreNot() async throws {

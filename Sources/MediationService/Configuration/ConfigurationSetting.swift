@@ -53,9 +53,15 @@ struct ConfigurationSetting: Sendable {
             .init(key: "max_connections") { value, configuration throws(Invalid) in
                 configuration.varlink.maximumConnections = try integer(value, in: 1...65_536, unit: "connections")
             },
+            .init(key: "max_connections_per_user") { value, configuration throws(Invalid) in
+                configuration.varlink.maximumConnectionsPerUser = try integer(value, in: 1...65_536, unit: "connections")
+            },
             .init(key: "idle_timeout") { value, configuration throws(Invalid) in
                 let span = try seconds(value, allowingZero: true)
                 configuration.varlink.idleTimeout = span == 0 ? nil : .milliseconds(Int64((span * 1000).rounded()))
+            },
+            .init(key: "send_timeout") { value, configuration throws(Invalid) in
+                configuration.varlink.sendTimeout = .milliseconds(Int64((try seconds(value, allowingZero: false) * 1000).rounded()))
             },
         ],
         "terms": [

@@ -16,7 +16,9 @@ extension DaemonConfiguration {
         [varlink]
         max_message_size = \(varlink.maximumMessageSize)
         max_connections = \(varlink.maximumConnections)
+        max_connections_per_user = \(varlink.maximumConnectionsPerUser)
         idle_timeout = "\(idle)"
+        send_timeout = "\(TimeSpan.format(seconds: Double(varlink.sendTimeout.nanoseconds) / 1e9))"
 
         [terms]
         intake = "\(terms.intake)"

@@ -46,7 +46,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
             logLevel: .info,
             logTarget: .auto,
             shutdownTimeoutSeconds: 10,
-            varlink: VarlinkServerLimits(maximumMessageSize: 1 << 20, maximumConnections: 512, idleTimeout: .minutes(5)),
+            // Config/mediationd.toml says why each limit is what it is.
+            varlink: VarlinkServerLimits(
+                maximumMessageSize: 1 << 20, maximumConnections: 512, maximumConnectionsPerUser: 32, idleTimeout: .minutes(5), sendTimeout: .seconds(30)),
             terms: .standard,
             extraHolidays: [],
             reminders: ReminderPolicies(),

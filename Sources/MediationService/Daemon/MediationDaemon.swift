@@ -101,6 +101,7 @@ public struct MediationDaemon: Sendable {
             listeningDescriptor: socket.descriptor,
             dispatcher: dispatcher,
             state: serverState,
+            refusalError: ServiceInterface.refusalError,
             logger: logger,
             onListening: {
                 notifier.ready(status: status.summary)

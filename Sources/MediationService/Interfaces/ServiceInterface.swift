@@ -81,6 +81,16 @@ public enum ServiceInterface {
     # The daemon failed in a way the caller cannot fix; the journal has the details.
     error InternalError (reason: string)
 
+    # Which limit refused a connection: the daemon's connections in all ([varlink]
+    # max_connections), or the calling user's ([varlink] max_connections_per_user).
+    type ConnectionLimit (server, user)
+
+    # Sent instead of an answer when the daemon refused the connection on accept, before it
+    # read anything on it; the connection then closes. Nothing of the call was done. For limit
+    # "user", close connections you no longer need (a forgotten watch, a script that keeps them
+    # open) and try again; for "server", try again in a moment. message says so in words.
+    error TooManyConnections (limit: ConnectionLimit, maximum: int, message: string)
+
     # The disk holding the state directory is full: nothing of the call was saved. Reading
     # goes on; writing works again once space is freed.
     error StorageFull (stateDirectory: string, message: string)
@@ -120,6 +130,26 @@ public enum ServiceInterface {
             }
         }
         return try VarlinkInterface(description: description, methods: methods)
+    }
+
+    /// The error a connection refused by a limit is sent before the close. Its uid is the
+    /// client's own, so it is no news to the client.
+    public static func refusalError(_ refusal: VarlinkConnectionRefusal) -> VarlinkError {
+        let message: String
+        let limit: String
+        switch refusal.limit {
+        case .server:
+            limit = "server"
+            message = "mediationd has \(refusal.maximum) connections open, as many as it takes ([varlink] max_connections); try again in a moment, "
+                + "and if this goes on, ask the administrator to look for clients that keep connections open (journalctl -u mediationd)"
+        case .user(let uid):
+            limit = "user"
+            message = "your user (uid \(uid)) has \(refusal.maximum) connections to mediationd open, as many as one user may ([varlink] max_connections_per_user); "
+                + "close those you no longer need (a forgotten watch, a script that keeps connections open) and try again"
+        }
+        return VarlinkError("\(name).TooManyConnections", parameters: [
+            "limit": .string(limit), "maximum": .int(Int64(refusal.maximum)), "message": .string(message),
+        ])
     }
 
     /// What a client sees when a handler fails with an error no interface declares: a full disk
