@@ -10,7 +10,8 @@ struct BenchDaemon {
     let notify: NotifyListener
     let configuration: String
 
-    init(executable: String) {
+    /// - Parameter extra: further sections of the configuration, such as [access].
+    init(executable: String, extra: String = "") {
         self.executable = executable
         notify = NotifyListener(path: directory.file("notify"))
         configuration = directory.write("mediationd.toml", """
@@ -19,6 +20,8 @@ struct BenchDaemon {
         socket_path = "\(directory.file("io.mediationd"))"
         log_level = "warning"
         log_target = "stderr"
+
+        \(extra)
         """)
     }
 
@@ -26,9 +29,10 @@ struct BenchDaemon {
     var socketPath: String { directory.file("io.mediationd") }
 
     /// Starts it and returns once it said READY=1, with the seconds that took.
-    func start() throws -> (ChildProcess, seconds: Double) {
+    func start(environment: [String: String] = [:]) throws -> (ChildProcess, seconds: Double) {
         let began = RoundTripSample.now()
-        let daemon = try ChildProcess(executable, ["--config", configuration], environment: ["NOTIFY_SOCKET": notify.path], directory: directory, name: "daemon")
+        let daemon = try ChildProcess(executable, ["--config", configuration], environment: environment.merging(["NOTIFY_SOCKET": notify.path]) { $1 },
+                                      directory: directory, name: "daemon")
         guard notify.blockingWait(for: "READY", value: "1", timeout: 60) != nil else { fatalError("no READY=1: \(daemon.standardError)") }
         return (daemon, Double(RoundTripSample.now() - began) / 1e9)
     }

@@ -32,9 +32,14 @@ func checkDate(_ text: String) {
     require(CalendarDate(dayNumber: date.dayNumber) == date, "\(date) is day \(date.dayNumber), which is \(CalendarDate(dayNumber: date.dayNumber))")
     require(date.adding(days: 1).days(until: date) == -1, "the day after \(date) is not one day later")
     _ = date.weekday
-    // A day as the bound of a leave: from its first instant to the midnight after it.
+    // A day as the bound of a leave: from its first instant to the midnight after it; a day
+    // outside the dates the office works with is refused.
     let from = try? SchedulingInterface.leaveBound(text, parameter: "from", end: false)
     let to = try? SchedulingInterface.leaveBound(text, parameter: "to", end: true)
+    guard CalendarDate.supportedRange.contains(date) else {
+        require(from == nil && to == nil, "leave from or to \(date), outside \(CalendarDate.supportedRange), is accepted")
+        return
+    }
     require(from.map(CalendarDate.init) == date, "leave from \(date) starts at \(from.map { "\($0)" } ?? "nil"), on another day")
     require(to.map { CalendarDate($0) } == date.adding(days: 1), "leave to \(date) ends at \(to.map { "\($0)" } ?? "nil"), not the midnight after it")
 }
@@ -54,6 +59,12 @@ func checkLocalDateTime(_ text: String) {
         return
     }
     require(LocalDateTime(local.description) == local, "\(text) prints as \(local), which reads back differently")
+    let leaveStart = Result { () throws(VarlinkError) in try SchedulingInterface.leaveBound(text, parameter: "start", end: false) }
+    require(leaveStart == instant, "as the start of leave \(text) is \(leaveStart), as a session start \(instant)")
+    guard CalendarDate.supportedRange.contains(local.date) else {
+        require(instant.isFailure, "\(local), outside \(CalendarDate.supportedRange), is accepted as \(instant)")
+        return
+    }
     switch local.resolution {
     case .instant(let resolved):
         require(LocalDateTime(resolved) == local, "\(local) resolves to \(resolved), which is \(LocalDateTime(resolved)) in Amsterdam")
@@ -65,8 +76,6 @@ func checkLocalDateTime(_ text: String) {
     case .nonexistent:
         require(instant.isFailure, "the interface accepts the nonexistent \(local)")
     }
-    let leaveStart = Result { () throws(VarlinkError) in try SchedulingInterface.leaveBound(text, parameter: "start", end: false) }
-    require(leaveStart == instant, "as the start of leave \(text) is \(leaveStart), as a session start \(instant)")
 }
 
 /// `3w`, `21d`, `10wd`, as `case extend --by` and `investigation ask --term` take them.
