@@ -128,22 +128,42 @@ struct VarlinkServerTests {
 
     @Test func connectionsBeyondTheLimitAreRefusedWithAnErrorUntilOneFrees() async throws {
         let server = try TestServer(limits: VarlinkServerLimits(maximumConnections: 2))
+        try await expectTwoAdmittedThenARefusalUntilOneFrees(server, perUser: false, afterRefusal: {
+            #expect(server.state.connectionsRefused == 1)
+        })
+        try await server.stop()
+    }
+
+    /// Every connection of the test process has the same uid, so here one user fills their
+    /// share; the daemon tests (AbuseTests) show another user getting in meanwhile.
+    @Test func oneUsersConnectionsBeyondTheirLimitAreRefusedWithAnError() async throws {
+        let server = try TestServer(limits: VarlinkServerLimits(maximumConnections: 10, maximumConnectionsPerUser: 2))
+        try await expectTwoAdmittedThenARefusalUntilOneFrees(server, perUser: true, whenFull: {
+            #expect(server.state.activeConnections(uid: getuid()) == 2)
+        })
+        try await server.stop()
+    }
+
+    /// Two connections take the places a limit of two leaves; a third, refused before anything
+    /// is read, gets the refusal instead of an answer to the call it sent at once, then the
+    /// close; once the first has gone, a new connection gets in.
+    private func expectTwoAdmittedThenARefusalUntilOneFrees(_ server: TestServer, perUser: Bool, whenFull: () -> Void = {}, afterRefusal: () -> Void = {},
+                                                           sourceLocation: SourceLocation = #_sourceLocation) async throws {
         var first: RawVarlinkSocket? = try server.connect()
         let second = try server.connect()
         for socket in [first!, second] {
             try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"in"}}"#)
-            #expect(await socket.receiveJSON() != nil)
+            #expect(await socket.receiveJSON() != nil, sourceLocation: sourceLocation)
         }
-        // Refused before anything is read: a call it sent at once is never answered; the
-        // refusal comes instead, then the close.
+        whenFull()
         let third = try server.connect()
         try? await third.send(#"{"method":"org.example.test.Echo","parameters":{"text":"too many"}}"#)
         let refusal = await third.receiveJSON(timeout: 5)
-        #expect(refusal?.string("error") == "org.example.test.TooManyConnections")
-        #expect(refusal?.object("parameters")?.bool("perUser") == false)
-        #expect(refusal?.object("parameters")?.int("maximum") == 2)
-        #expect(await third.receive(timeout: 5) == nil && third.closed)
-        #expect(server.state.connectionsRefused == 1)
+        #expect(refusal?.string("error") == "org.example.test.TooManyConnections", sourceLocation: sourceLocation)
+        #expect(refusal?.object("parameters")?.bool("perUser") == perUser, sourceLocation: sourceLocation)
+        #expect(refusal?.object("parameters")?.int("maximum") == 2, sourceLocation: sourceLocation)
+        #expect(await third.receive(timeout: 5) == nil && third.closed, sourceLocation: sourceLocation)
+        afterRefusal()
 
         first = nil
         // The server notices the close asynchronously; a new client gets in once it has.
@@ -154,41 +174,8 @@ struct VarlinkServerTests {
             admitted = await fourth.receiveJSON(timeout: 1)?.object("parameters")?.string("text")
             if admitted == nil { try await Task.sleep(for: .milliseconds(100)) }
         }
-        #expect(admitted == "now")
+        #expect(admitted == "now", "a place freed by a close is taken again", sourceLocation: sourceLocation)
         _ = first
-        try await server.stop()
-    }
-
-    /// Every connection of the test process has the same uid, so here one user fills their
-    /// share; the daemon tests (AbuseTests) show another user getting in meanwhile.
-    @Test func oneUsersConnectionsBeyondTheirLimitAreRefusedWithAnError() async throws {
-        let server = try TestServer(limits: VarlinkServerLimits(maximumConnections: 10, maximumConnectionsPerUser: 2))
-        var first: RawVarlinkSocket? = try server.connect()
-        let second = try server.connect()
-        for socket in [first!, second] {
-            try await socket.send(#"{"method":"org.example.test.Echo","parameters":{"text":"in"}}"#)
-            #expect(await socket.receiveJSON() != nil)
-        }
-        #expect(server.state.activeConnections(uid: getuid()) == 2)
-        let third = try server.connect()
-        try? await third.send(#"{"method":"org.example.test.Echo","parameters":{"text":"too many"}}"#)
-        let refusal = await third.receiveJSON(timeout: 5)
-        #expect(refusal?.string("error") == "org.example.test.TooManyConnections")
-        #expect(refusal?.object("parameters")?.bool("perUser") == true)
-        #expect(refusal?.object("parameters")?.int("maximum") == 2)
-        #expect(await third.receive(timeout: 5) == nil && third.closed)
-
-        first = nil
-        var admitted: String?
-        for _ in 0..<50 where admitted == nil {
-            let fourth = try server.connect()
-            try? await fourth.send(#"{"method":"org.example.test.Echo","parameters":{"text":"now"}}"#)
-            admitted = await fourth.receiveJSON(timeout: 1)?.object("parameters")?.string("text")
-            if admitted == nil { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(admitted == "now", "a place freed by the user's own close is theirs again")
-        _ = first
-        try await server.stop()
     }
 
     @Test func connectionsAreCountedPerUserAndTheUsersOwnLimitIsNamedFirst() {
