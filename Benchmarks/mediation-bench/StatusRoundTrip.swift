@@ -145,6 +145,7 @@ private func median(_ values: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-func row(_ name: String, _ sample: RoundTripSample) -> String {
-    String(format: "| %@ | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", name, sample.count, sample.percentile(50), sample.percentile(90), sample.percentile(99), sample.percentile(99.9), sample.mean)
+/// A table row: calls, p50, p90, p99, p99.9, and the mean, or what `last` picks instead.
+func row(_ name: String, _ sample: RoundTripSample, last: (RoundTripSample) -> Double = \.mean) -> String {
+    String(format: "| %@ | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", name, sample.count, sample.percentile(50), sample.percentile(90), sample.percentile(99), sample.percentile(99.9), last(sample))
 }

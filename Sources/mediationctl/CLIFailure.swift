@@ -20,8 +20,8 @@ struct CLIFailure: Error {
         let parameter = error.parameters["parameter"]?.stringValue
         switch error.name {
         case VarlinkError.permissionDenied.name:
-            self.init(message: "permission denied: your user has no role that may do this (staff read; mediators also change cases, sessions "
-                      + "and agreements; admins also manage mediators and rooms); ask an admin to add you to the group ([access] in mediationd.toml)",
+            self.init(message: "permission denied: your user has no role that may do this (staff read; mediators also change cases, agreements "
+                      + "and their own sessions; planners everyone's sessions; admins also manage mediators and rooms); ask an admin to add you to the group ([access] in mediationd.toml)",
                       exitCode: Self.noPermission)
         case "org.varlink.service.InvalidParameter":
             self.init(message: "the daemon refused the value of '\(parameter ?? "?")'", exitCode: Self.dataError)

@@ -37,10 +37,9 @@ enum TextLimits {
         guard !call.interfaceName.hasPrefix("org.varlink.") else { return }
         for (name, value) in call.parameters.sorted(by: { $0.key < $1.key }) {
             if let (field, limit) = firstTooLong(value, at: name) {
-                throw VarlinkError("\(call.interfaceName).TextTooLong", parameters: [
-                    "field": .string(field), "limit": .int(Int64(limit)),
-                    "message": .string("\(field) is longer than the \(limit) characters it takes; shorten it"),
-                ])
+                throw InterfaceErrors(interface: String(call.interfaceName)).make(
+                    "TextTooLong", ["field": .string(field), "limit": .int(Int64(limit))],
+                    "\(field) is longer than the \(limit) characters it takes; shorten it")
             }
         }
     }
