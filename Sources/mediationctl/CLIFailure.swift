@@ -17,7 +17,10 @@ struct CLIFailure: Error {
 
     /// Words an error reply from the daemon for people.
     init(_ error: VarlinkError) {
-        let parameter = error.parameters["parameter"]?.stringValue
+        // The parameter a message is about: named so by most errors, as the field of a text too
+        // long, and as what is out of range when it is a date the user gave (a name, no words).
+        let parameter = (error.parameters["parameter"] ?? error.parameters["field"] ?? error.parameters["what"])?.stringValue
+            .flatMap { $0.contains(" ") ? nil : $0 }
         switch error.name {
         case VarlinkError.permissionDenied.name:
             self.init(message: "permission denied: your user has no role that may do this (staff read; mediators also change cases, agreements "
@@ -46,8 +49,9 @@ struct CLIFailure: Error {
     /// term`) is about the flag the user typed (`--due-within`); say that.
     private static func namingTheFlag(_ parameter: String?, in message: String) -> String {
         guard let parameter, message.hasPrefix(parameter + " ") else { return message }
+        // complainant.name is --complainant-name.
         let flag = renamedFlags[parameter] ?? parameter.reduce(into: "--") { flag, character in
-            flag += character.isUppercase ? "-" + character.lowercased() : String(character)
+            flag += character.isUppercase ? "-" + character.lowercased() : character == "." ? "-" : String(character)
         }
         return flag + message.dropFirst(parameter.count)
     }
