@@ -45,6 +45,9 @@ public enum CaseStoreError: Error, Sendable, Equatable, CustomStringConvertible 
     case referenceTaken(CaseReference)
     case unknownAgreement(Int64)
     case unknownQuestion(Int64)
+    /// Retention erased the case's personal data on that day; it takes no new data, since the
+    /// retention run never looks at a purged case again.
+    case purged(CaseReference, on: CalendarDate)
 
     public var description: String {
         switch self {
@@ -52,6 +55,8 @@ public enum CaseStoreError: Error, Sendable, Equatable, CustomStringConvertible 
         case .referenceTaken(let reference): "the reference \(reference) is already in use; give another, or leave it out to have one generated"
         case .unknownAgreement(let id): "there is no agreement \(id); mediationctl agreement list shows them"
         case .unknownQuestion(let id): "there is no question \(id); mediationctl investigation show REF lists a case's questions"
+        case .purged(let reference, let day):
+            "the personal data of case \(reference) was erased on \(day) under the retention rules, so it takes no new data; register a new case if the matter goes on"
         }
     }
 }

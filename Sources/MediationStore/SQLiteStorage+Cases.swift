@@ -30,6 +30,7 @@ extension SQLiteStorage: CaseStore {
     ) async throws -> (CaseRecord, CaseChange) {
         try await pool.write { db in
             guard var record = try Self.fetchRecord(reference, db) else { throw CaseStoreError.notFound(reference) }
+            try Self.requireNotPurged(reference, db)
             record.numbering = try Self.numbering(db)
             let made = try change(&record)
             try Self.updateCase(record.file, db)

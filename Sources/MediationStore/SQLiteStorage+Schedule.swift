@@ -119,6 +119,7 @@ extension SQLiteStorage: ScheduleStore {
         try await pool.write { db in
             guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
             try Self.require(session, ownedBy: owner, author: author)
+            try Self.requireNotPurged(session.caseReference, db)
             guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
             let span = start..<start.addingTimeInterval(duration ?? session.end.timeIntervalSince(session.start))
             try Self.check(session.caseReference, mediator: session.mediator, place: session.place, span: span, excluding: id, change: change,
@@ -138,6 +139,7 @@ extension SQLiteStorage: ScheduleStore {
         try await pool.write { db in
             guard let session = try Self.fetchSession(id, db) else { throw ScheduleStoreError.unknownSession(id) }
             try Self.require(session, ownedBy: owner, author: author)
+            try Self.requireNotPurged(session.caseReference, db)
             guard session.isLive else { throw ScheduleStoreError.sessionNotScheduled(id, session.state) }
             if state == .held || state == .noShow, session.start > at { throw ScheduleStoreError.sessionNotStarted(id, session.start) }
             // A cancellation is news to calendar clients; an outcome is not.

@@ -33,6 +33,10 @@ public final class SQLiteStorage: Storage {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Retention erases personal data: what a change frees is zeroed, not left in free
+            // pages and free space for a copy of the file to read (SQLiteStorage+Retention).
+            // Debian's SQLite is built with this on; others are not.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         configuration.busyMode = .timeout(5)
         do {

@@ -17,12 +17,30 @@ public struct DatabaseBackup: Sendable {
         self.stateDirectory = stateDirectory
     }
 
+    /// Where copies are staged while they are sent.
+    var stagingDirectory: String { stateDirectory + "/backups" }
+
+    /// Removes copies a backup interrupted by a crash or a kill left in the staging directory:
+    /// they hold personal data that retention may since have erased. Only this daemon stages
+    /// there, and it is not serving yet. Returns how many went.
+    @discardableResult
+    public func removeStagedCopies() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: stagingDirectory)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(Self.stagedPrefix) {
+            if (try? FileManager.default.removeItem(atPath: "\(stagingDirectory)/\(name)")) != nil { removed += 1 }
+        }
+        return removed
+    }
+
+    private static let stagedPrefix = "backup-"
+
     /// Makes the copy and gives it piece by piece to `send`, with the whole size and whether
     /// the piece is the last.
     public func stream(_ send: (_ piece: Data, _ offset: Int, _ size: Int, _ last: Bool) async throws -> Void) async throws {
-        let directory = stateDirectory + "/backups"
+        let directory = stagingDirectory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let path = "\(directory)/backup-\(UUID().uuidString).sqlite"
+        let path = "\(directory)/\(Self.stagedPrefix)\(UUID().uuidString).sqlite"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await storage.backup(to: path)
         guard let file = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path]) }

@@ -38,6 +38,9 @@ public struct MediationDaemon: Sendable {
         } catch {
             throw .storage(.failed(path: configuration.stateDirectory, reason: "\(error)"))
         }
+        let backup = DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory))
+        let leftovers = backup.removeStagedCopies()
+        if leftovers > 0 { logger.notice("Removed \(leftovers) backup copy(ies) an interrupted backup left in the state directory") }
         let socket: ListeningSocket
         do {
             socket = try ListeningSocket.obtain(fallbackPath: absolute(configuration.socketPath))
@@ -85,7 +88,7 @@ public struct MediationDaemon: Sendable {
             dispatcher = VarlinkDispatcher(
                 info: VarlinkServiceInfo(vendor: "mediationd", product: "mediationd", version: MediationVersion.string, url: "man:mediationd(8)"),
                 interfaces: try interfaces(
-                    status: status, backup: DatabaseBackup(storage: storage, stateDirectory: absolute(configuration.stateDirectory)), retention: retention,
+                    status: status, backup: backup, retention: retention,
                     cases: cases, events: events, documents: documents, schedule: schedule, agreements: agreements, investigation: investigation,
                     access: access),
                 logger: logger,

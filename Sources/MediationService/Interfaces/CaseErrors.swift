@@ -29,6 +29,7 @@ struct CaseErrors: Sendable {
     error AlreadySuspended (reference: string, since: string, message: string)
     error CaseSuspended (reference: string, message: string)
     error CaseClosed (reference: string, message: string)
+    \(purgedDeclaration)
     error NoOpenDeadline (reference: string, message: string)
     error ReferralNeedsBody (message: string)
     error BodyWithoutReferral (track: string, message: string)
@@ -51,6 +52,16 @@ struct CaseErrors: Sendable {
     # The anonymised text would still hold these stored details; nothing was written.
     error PublicationLeak (reference: string, fields: []string, message: string)
     """
+
+    /// Retention erased the case's personal data; it takes no new data. The Scheduling
+    /// interface declares it too.
+    static let purgedDeclaration = "error CasePurged (reference: string, purgedOn: string, message: string)"
+
+    /// The error for a change to a purged case, in `errors`' interface.
+    static func purged(_ reference: CaseReference, on day: CalendarDate, _ errors: InterfaceErrors) -> VarlinkError {
+        errors.make("CasePurged", ["reference": .string(reference.text), "purgedOn": .string(day.description)],
+                    CaseStoreError.purged(reference, on: day).description)
+    }
 
     /// Runs a command, turning what the user can get wrong into the interface's errors.
     func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
@@ -90,6 +101,7 @@ struct CaseErrors: Sendable {
         case .referenceTaken(let reference): errors.make("ReferenceTaken", ["reference": .string(reference.text)], message)
         case .unknownAgreement(let id): errors.make("AgreementNotFound", ["agreement": .int(id)], message)
         case .unknownQuestion(let id): errors.make("QuestionNotFound", ["question": .int(id)], message)
+        case .purged(let reference, let day): Self.purged(reference, on: day, errors)
         }
     }
 

@@ -91,6 +91,7 @@ public enum SchedulingInterface {
     # A booking rule refuses the time; rule names it.
     error BookingRefused (rule: string, message: string)
     error UnknownCase (reference: string, message: string)
+    \(CaseErrors.purgedDeclaration)
     error UnknownMediator (login: string, message: string)
     error UnknownPlace (name: string, message: string)
     error UnknownSession (id: int, message: string)
@@ -317,6 +318,8 @@ public enum SchedulingInterface {
             throw mapped(storeError)
         } catch CaseStoreError.notFound(let reference) {
             throw errors.make("UnknownCase", ["reference": .string(reference.text)], CaseStoreError.notFound(reference).description)
+        } catch CaseStoreError.purged(let reference, let day) {
+            throw CaseErrors.purged(reference, on: day, errors)
         }
     }
 
