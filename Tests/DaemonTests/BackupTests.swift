@@ -56,4 +56,19 @@ struct BackupTests {
         let stopped = await daemon.stop()
         #expect(stopped == 0, "exit \(String(describing: stopped)): \(daemon.process?.standardError.suffix(2000) ?? "")")
     }
+
+    @Test func aCopyStagedByABackupThatWasKilledIsRemovedAtStart() async throws {
+        let daemon = DaemonHarness()
+        let staging = daemon.stateDirectory + "/backups"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        // As `stream` leaves it when the daemon dies while the copy is sent.
+        let leftover = staging + "/backup-4C0F9A52-6B1E-4E0B-9B5A-1D2F3E4A5B6C.sqlite"
+        #expect(FileManager.default.createFile(atPath: leftover, contents: Data("erased long ago".utf8)))
+        try await daemon.startDirectAndWait()
+        #expect(!FileManager.default.fileExists(atPath: leftover), "a staged copy holds personal data that retention may since have erased")
+        let result = try await daemon.ctl(["backup", daemon.directory.file("fresh.sqlite"), "--socket", daemon.socketPath])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging).isEmpty, "and a finished backup leaves nothing there either")
+        #expect(await daemon.stop() == 0)
+    }
 }
