@@ -34,8 +34,10 @@ struct Options {
     var flood = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mediation-flood").path
     var floodConnections = 600
     var abuseQuietBlocks = 20
-    /// Which parts to run: status, ctl, cases, scheduling, abuse, slow.
-    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "abuse", "slow"]
+    /// Closed cases in the database a purge is timed on.
+    var erasureCases = 50_000
+    /// Which parts to run: status, ctl, cases, scheduling, abuse, slow, erasure.
+    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "abuse", "slow", "erasure"]
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -61,9 +63,10 @@ struct Options {
             case "--slow-rounds": slowRounds = rest.popFirst().flatMap(Int.init).map { max($0, 1) } ?? slowRounds
             case "--notes": notes = rest.popFirst() ?? notes
             case "--flood": flood = rest.popFirst() ?? flood
+            case "--erasure-cases": erasureCases = rest.popFirst().flatMap(Int.init).map { max($0, 1_000) } ?? erasureCases
             case "--flood-connections": floodConnections = rest.popFirst().flatMap(Int.init) ?? floodConnections
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--slow-rounds N] [--notes DIR] [--flood PATH] [--flood-connections N] [--sections status,ctl,cases,scheduling,abuse,slow]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--slow-rounds N] [--notes DIR] [--flood PATH] [--flood-connections N] [--erasure-cases N] [--sections status,ctl,cases,scheduling,abuse,slow,erasure]\n".utf8))
                 exit(64)
             }
         }
