@@ -188,6 +188,43 @@ enum SchemaMigrations {
             // every booking in pages to write and flush.
             try db.execute(sql: "DROP INDEX session_live_mediator")
         }
+        migrator.registerMigration("v7-destruction-lists") { db in
+            // A destruction list (vernietigingslijst): what the daily run found past its term,
+            // erased only once an admin approves. At most one list waits for a decision. An
+            // item keeps the facts it was listed on (category, closing day), so what was approved
+            // reads the same after the erasure; `result` is set when the list is carried out.
+            try db.execute(sql: """
+                CREATE TABLE destruction_list (
+                  id INTEGER PRIMARY KEY,
+                  prepared_at DATETIME NOT NULL,
+                  prepared_on TEXT NOT NULL,
+                  state TEXT NOT NULL,
+                  decided_uid INTEGER,
+                  decided_login TEXT,
+                  decided_at DATETIME,
+                  rejection_reason TEXT,
+                  executed_at DATETIME
+                );
+                CREATE UNIQUE INDEX destruction_list_one_open ON destruction_list((1)) WHERE state IN ('pending', 'approved');
+                CREATE TABLE destruction_list_cut_off (
+                  list_id INTEGER NOT NULL REFERENCES destruction_list(id),
+                  category TEXT NOT NULL,
+                  term TEXT NOT NULL,
+                  closed_on_or_before TEXT NOT NULL,
+                  PRIMARY KEY (list_id, category)
+                );
+                CREATE TABLE destruction_list_item (
+                  list_id INTEGER NOT NULL REFERENCES destruction_list(id),
+                  case_reference TEXT NOT NULL,
+                  category TEXT NOT NULL,
+                  closed_on TEXT NOT NULL,
+                  erases TEXT NOT NULL,
+                  result TEXT,
+                  PRIMARY KEY (list_id, case_reference)
+                );
+                CREATE INDEX destruction_list_item_case ON destruction_list_item(case_reference);
+                """)
+        }
         return migrator
     }
 }
