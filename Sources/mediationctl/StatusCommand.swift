@@ -43,6 +43,7 @@ struct StatusTable {
             ("Socket", "\(listener.path ?? "inherited") (\(activation))"),
             ("Connections", "\(listener.activeConnections) open of at most \(listener.maximumConnections), \(listener.callsServed) calls answered"),
             ("Cases", status.cases?.summary ?? "still being counted"),
+            ("Retention", status.retention?.summary ?? "not run yet since the start"),
         ] + (status.unreadableCases > 0
             ? [("Unreadable", "\(status.unreadableCases) case(s) left out of listings; journalctl -u mediationd names them")] : [])
         let width = rows.map(\.0.count).max() ?? 0

@@ -48,8 +48,12 @@ struct ErasureTests {
         let dated = try await runCommand("/usr/bin/sqlite3", ["-cmd", ".timeout 10000", daemon.stateDirectory + "/mediationd.sqlite",
                                                               "UPDATE case_file SET closed_on = '2023-02-01' WHERE closed_on IS NOT NULL;"])
         #expect(dated.status == 0, "\(dated.error)")
-        let purge = try await client.call("io.mediationd.Service.Purge", [:])
-        #expect(purge["cases"]?.arrayValue?.count == 3, "\(purge)")
+        // The erasure runs through a destruction list that an admin approves.
+        let prepared = try await client.call("io.mediationd.Service.PrepareDestructionList", [:])
+        let list = try #require(prepared["list"]?.objectValue, "\(prepared)")
+        #expect(list["items"]?.arrayValue?.count == 3, "\(prepared)")
+        let purge = try await client.call("io.mediationd.Service.ApproveDestructionList", ["id": try #require(list["id"])])
+        #expect(purge["list"]?.objectValue?["state"] == .string("executed"), "\(purge)")
 
         #expect(occurrences(of: erased, under: daemon.stateDirectory).isEmpty)
         #expect(occurrences(of: kept, under: daemon.stateDirectory).count == kept.count, "the open case's texts are still there")

@@ -142,7 +142,8 @@ struct SystemdFilesTests {
         let listed = try await runCommand("/usr/bin/journalctl", ["--root=\(directory.path)", "--list-catalog"])
         for id in [LifecycleJournal.started, LifecycleJournal.stopped, LifecycleJournal.reloaded, LifecycleJournal.reloadRefused,
                    ReminderJournal.upcoming, ReminderJournal.dueToday, ReminderJournal.overdue, ReminderJournal.summary, ReminderJournal.session,
-                   ReminderJournal.agreementUpcoming, ReminderJournal.agreementDueToday, ReminderJournal.agreementOverdue] {
+                   ReminderJournal.agreementUpcoming, ReminderJournal.agreementDueToday, ReminderJournal.agreementOverdue,
+                   LifecycleJournal.purged, LifecycleJournal.destructionListPending, LifecycleJournal.destructionListHeld] {
             #expect(listed.output.contains("\(id.rawValue) mediationd: "), "\(id.rawValue) has a catalog entry")
         }
     }

@@ -22,7 +22,10 @@ struct ServiceInterfaceTests {
                 version: "1", startedAt: Date(timeIntervalSince1970: 1_800_000_000), uptimeSeconds: 12.5,
                 database: DatabaseStatus(path: "/var/lib/mediationd/mediationd.sqlite", schemaVersion: "v1", createdAt: Date(timeIntervalSince1970: 1_700_000_000)),
                 listener: ListenerStatus(activation: .socket, path: path, activeConnections: 1, maximumConnections: 512, callsServed: 9),
-                cases: cases)
+                cases: cases,
+                retention: cases == nil ? nil : RetentionStatus(
+                    pendingList: 3, pendingCases: 2,
+                    clockBehind: .init(clock: Date(timeIntervalSince1970: 1_800_000_000), newestChange: Date(timeIntervalSince1970: 1_800_000_100))))
             let encoded = try #require(try JSONValue(encoding: status).objectValue)
             #expect(checker.firstMismatch(in: encoded, against: output) == nil)
             #expect(encoded["startedAt"] == .string("2027-01-15T08:00:00Z"))

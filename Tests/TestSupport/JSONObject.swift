@@ -17,4 +17,5 @@ public struct JSONObject: @unchecked Sendable {
     public func bool(_ key: String) -> Bool? { values[key] as? Bool }
     public func int(_ key: String) -> Int? { (values[key] as? NSNumber)?.intValue }
     public func object(_ key: String) -> JSONObject? { (values[key] as? [String: Any]).map { JSONObject(values: $0) } }
+    public func array(_ key: String) -> [JSONObject]? { (values[key] as? [[String: Any]]).map { $0.map { JSONObject(values: $0) } } }
 }

@@ -57,8 +57,8 @@ struct ServedInterfaces: Sendable {
             clock: clock, storage: information, activation: .direct, socketPath: nil, server: VarlinkServerState(limits: configuration.varlink),
             unreadable: cases.unreadable)
         let retention = RetentionService(
-            storage: storage, clock: clock, stateDirectory: directory, keepClosedDays: nil,
-            journal: LifecycleJournal(logger: quiet, logTarget: .stderr), logger: quiet)
+            storage: storage, clock: clock, stateDirectory: directory, schedule: RetentionSchedule(standard: .keep),
+            journal: LifecycleJournal(logger: quiet, logTarget: .stderr), status: status, logger: quiet)
         return try MediationDaemon.interfaces(
             status: status, backup: DatabaseBackup(storage: storage, stateDirectory: directory), retention: retention,
             cases: cases, events: events, documents: documents, schedule: schedule,

@@ -65,7 +65,9 @@ public struct AccessPolicy: Sendable, Equatable {
             for method in methods { table["\(interface).\(method)"] = role }
         }
         set(ServiceInterface.name, .staff, ["GetStatus"])
-        set(ServiceInterface.name, .admin, ["Backup", "Purge"])
+        // A destruction list names closed cases and what they hold: for the admins who decide it.
+        set(ServiceInterface.name, .admin, ["Backup", "PrepareDestructionList", "ListDestructionLists", "ShowDestructionList",
+                                            "ApproveDestructionList", "RejectDestructionList"])
         set(CasesInterface.name, .staff, ["Show", "List", "ListDeadlines", "Watch"])
         set(CasesInterface.name, .mediator, ["Register", "Decide", "Suspend", "Resume", "Extend", "Close", "ExportAnonymised"])
         set(SchedulingInterface.name, .staff, ["ListMediators", "GetMediator", "ListPlaces", "ListSessions", "GetSession", "Suggest",

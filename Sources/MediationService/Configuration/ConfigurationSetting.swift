@@ -93,12 +93,22 @@ struct ConfigurationSetting: Sendable {
                 configuration.access.admins = try groupName(value)
             },
         ],
+        // keep_closed_days is the term of every outcome, as it was before outcomes had rules of
+        // their own; a key per outcome category overrides it for that category.
         "retention": [
             .init(key: "keep_closed_days") { value, configuration throws(Invalid) in
-                let days = try integer(value, in: 0...36_500, unit: "days")
-                configuration.keepClosedDays = days == 0 ? nil : days
+                let days = try integer(value, in: 0...RetentionTerm.longest, unit: "days")
+                configuration.retention.standard = RetentionTerm(count: days, unit: .days).map { .destroy(after: $0) } ?? .keep
             },
-        ],
+        ] + OutcomeCategory.allCases.map { category in
+            .init(key: category.rawValue) { value, configuration throws(Invalid) in
+                let text = try string(value)
+                guard let rule = RetentionRule(text) else {
+                    throw Invalid(reason: "\"\(text)\" is neither a term nor \"keep\"; write e.g. \"730d\" or \"5y\" to destroy after that term, or \"keep\" to keep for good")
+                }
+                configuration.retention.overrides[category] = rule
+            }
+        },
         "documents": [
             .init(key: "templates") { value, configuration throws(Invalid) in
                 configuration.templatesDirectory = try path(value)

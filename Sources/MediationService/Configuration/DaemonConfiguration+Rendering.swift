@@ -39,7 +39,7 @@ extension DaemonConfiguration {
         admin_group = \(Self.quoted(access.admins))
 
         [retention]
-        keep_closed_days = \(keepClosedDays ?? 0)
+        keep_closed_days = \(retention.standard.term?.count ?? 0)\(retention.overrides.sorted { $0.key < $1.key }.map { "\n\($0.key.rawValue) = \"\($0.value)\"" }.joined())
 
         [documents]
         templates = \(Self.quoted(templatesDirectory))

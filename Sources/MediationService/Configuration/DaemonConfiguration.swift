@@ -30,8 +30,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var templatesDirectory: String
     /// The groups that give the staff, mediator and admin roles.
     public var access: AccessGroups
-    /// Days a closed case keeps its personal data; nil keeps it for ever.
-    public var keepClosedDays: Int?
+    /// How long closed cases keep their personal data, per outcome (the selection list).
+    public var retention: RetentionSchedule
 
     /// The embedded defaults. Paths follow systemd's StateDirectory= and RuntimeDirectory= when
     /// it set them, and are otherwise local to the working directory, so a developer can run the
@@ -55,7 +55,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             scheduling: .standard,
             templatesDirectory: environment["STATE_DIRECTORY"] == nil ? "Config/templates" : "/etc/mediationd/templates",
             access: AccessGroups(),
-            keepClosedDays: 730
+            retention: RetentionSchedule(standard: .destroy(after: RetentionTerm(count: 730, unit: .days)!))
         )
     }
 

@@ -78,7 +78,7 @@ final class ConfigurationReloader: Service, Sendable {
         schedule.update(rules: loaded.bookingRules, reminderTime: loaded.reminders.standard.time)
         await documents.use(templates)
         access.update(groups: loaded.access, logger: logger)
-        retention.update(keepClosedDays: loaded.keepClosedDays)
+        retention.update(schedule: loaded.retention)
         var message = "Configuration reloaded from \(origin)"
         let pending = loaded.restartOnlyDifferences(from: previous)
         if !pending.isEmpty {

@@ -9,6 +9,11 @@ public struct LifecycleJournal: Sendable {
     public static let reloaded = JournalMessageID(rawValue: "20213a0074ef4648b29eec213f117ff8")!
     public static let reloadRefused = JournalMessageID(rawValue: "07fd45626d01412d91015c321931459c")!
     public static let purged = JournalMessageID(rawValue: "9c112d329d044108923f0effd212433b")!
+    /// A destruction list waits for an admin's approval: when prepared, and once a day after.
+    public static let destructionListPending = JournalMessageID(rawValue: "563cb8214d994b6eb34538d907d23e35")!
+    /// No destruction list was prepared because the wall clock reads earlier than the newest
+    /// stored change.
+    public static let destructionListHeld = JournalMessageID(rawValue: "5ae425be4faf43dea1292c3e4d37169b")!
 
     private let journal = Journal()
     private let logger: Logger

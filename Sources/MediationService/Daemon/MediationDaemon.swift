@@ -81,8 +81,8 @@ public struct MediationDaemon: Sendable {
         )
         let access = AccessControl(groups: configuration.access, logger: logger)
         let retention = RetentionService(
-            storage: storage, clock: clock, stateDirectory: absolute(configuration.stateDirectory), keepClosedDays: configuration.keepClosedDays,
-            journal: journal, logger: logger)
+            storage: storage, clock: clock, stateDirectory: absolute(configuration.stateDirectory), schedule: configuration.retention,
+            journal: journal, status: status, logger: logger)
         let dispatcher: VarlinkDispatcher
         do {
             dispatcher = VarlinkDispatcher(

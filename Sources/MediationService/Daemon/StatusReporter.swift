@@ -17,6 +17,7 @@ public final class StatusReporter: Sendable {
     private let unreadable: UnreadableRecords
     /// The latest counts, and their form in a reply, made once per count rather than per call.
     private let caseStatistics = Mutex<(statistics: CaseStatistics, counts: CaseCounts)?>(nil)
+    private let retentionStatus = Mutex<RetentionStatus?>(nil)
 
     init(
         clock: any ServiceClock,
@@ -50,8 +51,15 @@ public final class StatusReporter: Sendable {
             database: database,
             listener: listener,
             cases: caseStatistics.withLock { $0?.counts },
-            unreadableCases: unreadable.count
+            unreadableCases: unreadable.count,
+            retention: retention
         )
+    }
+
+    /// Where retention stands, set by the retention service after each run and decision.
+    public var retention: RetentionStatus? {
+        get { retentionStatus.withLock { $0 } }
+        set { retentionStatus.withLock { $0 = newValue } }
     }
 
     private static func counts(_ statistics: CaseStatistics) -> CaseCounts {

@@ -1,3 +1,4 @@
+import MediationCore
 import MediationStore
 import Varlink
 
@@ -50,6 +51,24 @@ public enum ServiceInterface {
       nextDeadline: ?NextDeadline
     )
 
+    # The wall clock and the newest change stored, when a retention run found the clock earlier.
+    type HeldByClock (
+      # RFC 3339.
+      clock: string,
+      # RFC 3339.
+      newestChange: string
+    )
+
+    # Where retention stands.
+    type RetentionStatus (
+      # The destruction list waiting for approval or rejection, and its number of cases.
+      pendingList: ?int,
+      pendingCases: ?int,
+      # Set when the last run prepared no list because the wall clock read earlier than the
+      # newest stored change.
+      clockBehind: ?HeldByClock
+    )
+
     # Reports the daemon's version, uptime, database, connections and cases.
     method GetStatus() -> (
       version: string,
@@ -62,7 +81,9 @@ public enum ServiceInterface {
       cases: ?CaseCounts,
       # Cases left out of a listing since the start because their stored rows cannot be read;
       # the journal names each.
-      unreadableCases: int
+      unreadableCases: int,
+      # Absent until the first retention run after start.
+      retention: ?RetentionStatus
     )
 
     # A consistent copy of the database, made while the daemon serves (SQLite's backup API),
@@ -70,13 +91,66 @@ public enum ServiceInterface {
     # a file of `size` bytes; the last has no "continues".
     method Backup() -> (size: int, offset: int, data: string)
 
-    # A closed case past the retention period.
-    type ExpiredCase (reference: string, closedOn: string)
+    # How a case ended, as the selection list sorts it for retention (mediationd.toml(5)):
+    # closed at intake, referral, not competent, intervention, mediation with or without
+    # agreements, investigation concluded with a report or a letter, or not concluded.
+    type OutcomeCategory (intake, referral, not_competent, intervention, mediation_agreements, mediation_no_agreements,
+                          investigation_report, investigation_letter, investigation_unconcluded)
 
-    # Retention (AVG): removes the personal data of cases closed on or before closedOnOrBefore
-    # (today minus [retention] keep_closed_days), as the daily run does; with dryRun, only lists
-    # them. closedOnOrBefore is absent when no period is set.
-    method Purge(dryRun: ?bool) -> (closedOnOrBefore: ?string, cases: []ExpiredCase, purged: bool)
+    # pending: waits for an admin; approved: its erasure is under way; executed: carried out;
+    # rejected: nothing on it was erased.
+    type DestructionListState (pending, approved, executed, rejected)
+
+    # The last closing day (YYYY-MM-DD) that counted for a category, and its term (730d, 5y).
+    type DestructionCutOff (category: OutcomeCategory, term: string, closedOnOrBefore: string)
+
+    # What became of a case when its list was carried out.
+    type DestructionItemResult (erased, skipped_reopened)
+
+    # A case on a destruction list: the facts it was listed on and what it loses.
+    type DestructionItem (
+      reference: string,
+      category: OutcomeCategory,
+      closedOn: string,
+      erases: []string,
+      result: ?DestructionItemResult
+    )
+
+    # Who approved or rejected a list, when (RFC 3339), and why it was rejected.
+    type DestructionDecision (login: string, uid: int, at: string, rejectionReason: ?string)
+
+    # A destruction list (vernietigingslijst). preparedAt and executedAt are RFC 3339.
+    type DestructionList (
+      id: int,
+      preparedAt: string,
+      state: DestructionListState,
+      cutOffs: []DestructionCutOff,
+      items: []DestructionItem,
+      decision: ?DestructionDecision,
+      executedAt: ?string
+    )
+
+    type DestructionListLine (id: int, preparedAt: string, state: DestructionListState, cases: int, decidedBy: ?string, decidedAt: ?string)
+
+    # Lists the closed cases past their outcome's term now, as the daily run does, including
+    # those on rejected lists. list is absent when none is due. Nothing is erased until the
+    # list is approved.
+    method PrepareDestructionList() -> (list: ?DestructionList)
+
+    # The destruction lists kept, newest first.
+    method ListDestructionLists() -> (lists: []DestructionListLine)
+
+    method ShowDestructionList(id: int) -> (list: DestructionList)
+
+    # Approves a pending list with the caller's login and erases the personal data of its
+    # cases; one reopened since is skipped.
+    method ApproveDestructionList(id: int) -> (list: DestructionList)
+
+    # Rejects a pending list with the caller's login and the reason; nothing is erased. Its
+    # cases are listed again only when an admin prepares a list.
+    method RejectDestructionList(id: int, reason: string) -> (list: DestructionList)
+
+    \(DestructionListErrors.declarations)
 
     # The daemon failed in a way the caller cannot fix; the journal has the details.
     error InternalError (reason: string)
@@ -97,19 +171,13 @@ public enum ServiceInterface {
 
     """
 
-    struct PurgeInput: Decodable, Sendable {
-        var dryRun: Bool?
+    struct ListID: Decodable, Sendable {
+        var id: Int64
     }
 
-    struct ExpiredCaseLine: Codable, Sendable {
-        var reference: String
-        var closedOn: String
-    }
-
-    struct PurgeReply: Codable, Sendable {
-        var closedOnOrBefore: String?
-        var cases: [ExpiredCaseLine]
-        var purged: Bool
+    struct Rejection: Decodable, Sendable {
+        var id: Int64
+        var reason: String
     }
 
     public static func make(status: StatusReporter, backup: DatabaseBackup, retention: RetentionService) throws -> VarlinkInterface {
@@ -117,11 +185,26 @@ public enum ServiceInterface {
         methods.method("GetStatus") { (_: VarlinkEmpty, _) in
             status.report()
         }
-        methods.method("Purge") { (input: PurgeInput, _) in
-            let dryRun = input.dryRun ?? false
-            let (last, cases) = dryRun ? try await retention.expired() : try await retention.purge()
-            return PurgeReply(closedOnOrBefore: last?.description, cases: cases.map { ExpiredCaseLine(reference: $0.reference.text, closedOn: $0.closedOn.description) },
-                              purged: !dryRun)
+        let errors = DestructionListErrors()
+        methods.method("PrepareDestructionList") { (_: VarlinkEmpty, _) in
+            try await errors.run { WirePreparedDestructionList(list: try await retention.prepare().map(WireDestructionList.init)) }
+        }
+        methods.method("ListDestructionLists") { (_: VarlinkEmpty, _) in
+            WireDestructionLists(lists: try await retention.lists().map(WireDestructionListLine.init))
+        }
+        methods.method("ShowDestructionList") { (input: ListID, _) in
+            try await errors.run { WireDestructionListReply(list: WireDestructionList(try await retention.list(input.id))) }
+        }
+        methods.method("ApproveDestructionList") { (input: ListID, request) in
+            let author = await ChangeAuthor.of(request.peer)
+            return try await errors.run { WireDestructionListReply(list: WireDestructionList(try await retention.approve(input.id, by: author))) }
+        }
+        methods.method("RejectDestructionList") { (input: Rejection, request) in
+            let reason = try errors.reason(input.reason)
+            let author = await ChangeAuthor.of(request.peer)
+            return try await errors.run {
+                WireDestructionListReply(list: WireDestructionList(try await retention.reject(input.id, reason: reason, by: author)))
+            }
         }
         methods.streamingMethod("Backup") { (_: VarlinkEmpty, _, writer) in
             try await backup.stream { piece, offset, size, last in

@@ -12,10 +12,14 @@ public struct ServiceStatus: Codable, Sendable, Equatable {
     public var cases: CaseCounts?
     /// Cases a listing had to leave out since the start because their rows cannot be read.
     public var unreadableCases: Int
+    /// The destruction list waiting for a decision, or why none was prepared; absent until the
+    /// first retention run after start.
+    public var retention: RetentionStatus?
 
     public init(version: String, startedAt: Date, uptimeSeconds: Double, database: DatabaseStatus, listener: ListenerStatus, cases: CaseCounts? = nil,
-                unreadableCases: Int = 0) {
+                unreadableCases: Int = 0, retention: RetentionStatus? = nil) {
         self.unreadableCases = unreadableCases
+        self.retention = retention
         self.version = version
         self.startedAt = startedAt
         self.uptimeSeconds = uptimeSeconds
@@ -56,6 +60,65 @@ public struct CaseCounts: Codable, Sendable, Equatable {
         var line = "\(open) open case(s), \(overdue) overdue"
         if let next = nextDeadline { line += ", next deadline \(next.reference) \(next.kind) on \(next.due)" }
         return line
+    }
+}
+
+/// Where retention stands: a destruction list waiting for an admin, or the reason the last run
+/// prepared none. No personal data: a list is named by its number.
+public struct RetentionStatus: Codable, Sendable, Equatable {
+    /// The list waiting for approval or rejection.
+    public var pendingList: Int64?
+    /// The cases on it.
+    public var pendingCases: Int?
+    /// Set when the last run prepared no list because the wall clock read earlier than the
+    /// newest stored change: then the clock, and that change's time.
+    public var clockBehind: ClockBehind?
+
+    public struct ClockBehind: Codable, Sendable, Equatable {
+        public var clock: Date
+        public var newestChange: Date
+
+        public init(clock: Date, newestChange: Date) {
+            self.clock = clock
+            self.newestChange = newestChange
+        }
+    }
+
+    public init(pendingList: Int64? = nil, pendingCases: Int? = nil, clockBehind: ClockBehind? = nil) {
+        self.pendingList = pendingList
+        self.pendingCases = pendingCases
+        self.clockBehind = clockBehind
+    }
+
+    /// One line, for `mediationctl status`.
+    public var summary: String {
+        if let clockBehind {
+            return "no destruction list prepared: the clock read \(RFC3339.format(clockBehind.clock)), earlier than the newest stored change "
+                + "(\(RFC3339.format(clockBehind.newestChange))); check the system clock (timedatectl)"
+        }
+        if let pendingList {
+            return "destruction list \(pendingList) (\(pendingCases ?? 0) case(s)) awaits approval: mediationctl purge show \(pendingList)"
+        }
+        return "no destruction list awaits approval"
+    }
+}
+
+extension RetentionStatus: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member(CodingKeys.pendingList, pendingList)
+        writer.member(CodingKeys.pendingCases, pendingCases)
+        writer.member(CodingKeys.clockBehind, clockBehind)
+        writer.endObject()
+    }
+}
+
+extension RetentionStatus.ClockBehind: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member(CodingKeys.clock, clock)
+        writer.member(CodingKeys.newestChange, newestChange)
+        writer.endObject()
     }
 }
 
@@ -110,6 +173,7 @@ extension ServiceStatus: JSONWritable {
         writer.member(CodingKeys.listener, listener)
         writer.member(CodingKeys.cases, cases)
         writer.member(CodingKeys.unreadableCases, unreadableCases)
+        writer.member(CodingKeys.retention, retention)
         writer.endObject()
     }
 }

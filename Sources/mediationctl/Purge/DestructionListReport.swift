@@ -1,0 +1,26 @@
+import MediationService
+import Varlink
+
+/// One call about destruction lists and what it prints: the daemon's reply as it came for
+/// --json, else the rendering for people.
+struct DestructionListReport {
+    let daemon: DaemonSocket
+    let output: OutputOptions
+
+    func run<Reply: Decodable>(_ method: String, _ parameters: [String: JSONValue] = [:], as type: Reply.Type,
+                               render: (Reply) -> String) throws(CLIFailure) {
+        let (raw, reply) = try daemon.call("\(ServiceInterface.name).\(method)", parameters: parameters, as: type)
+        if output.json {
+            output.printJSON(.object(raw))
+            return
+        }
+        print(render(reply))
+    }
+
+    /// A command on one list: a headline, then the list as it is now.
+    func list(_ method: String, _ parameters: [String: JSONValue], headline: (WireDestructionList) -> String) throws(CLIFailure) {
+        try run(method, parameters, as: WireDestructionListReply.self) { reply in
+            headline(reply.list) + "\n\n" + DestructionListSheet(list: reply.list, style: output.style).rendered
+        }
+    }
+}
