@@ -36,6 +36,9 @@ public struct WireDestructionList: Codable, Sendable, Equatable {
     public var decision: Decision?
     public var executedAt: Date?
 
+    /// The cases that lost their personal data when the list was carried out.
+    public var erasedCount: Int { items.filter { $0.result == .erased }.count }
+
     public init(_ list: DestructionList) {
         id = list.id
         preparedAt = list.preparedAt

@@ -14,8 +14,7 @@ struct DestructionListSheet {
             if let reason = decision.rejectionReason { lines.append("Reason: \(reason)") }
         }
         if let executed = list.executedAt {
-            let erased = list.items.filter { $0.result == .erased }.count
-            lines.append("Carried out at \(OfficeTime().format(executed)): \(erased) erased, \(list.items.count - erased) skipped (reopened)")
+            lines.append("Carried out at \(OfficeTime().format(executed)): \(list.erasedCount) erased, \(list.items.count - list.erasedCount) skipped (reopened)")
         }
         var cutOffs = TextTable("OUTCOME", "TERM", "CLOSED ON OR BEFORE")
         for cutOff in list.cutOffs {

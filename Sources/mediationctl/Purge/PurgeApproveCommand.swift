@@ -14,8 +14,7 @@ struct PurgeApproveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try DestructionListReport(daemon: daemon, output: output).list("ApproveDestructionList", ["id": .int(target.id)]) { list in
-            let erased = list.items.filter { $0.result == .erased }.count
-            return "Destruction list \(list.id) is approved: \(erased) case(s) lost their personal data, \(list.items.count - erased) skipped."
+            "Destruction list \(list.id) is approved: \(list.erasedCount) case(s) lost their personal data, \(list.items.count - list.erasedCount) skipped."
         }
     }
 }
