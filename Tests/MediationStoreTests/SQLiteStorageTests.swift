@@ -15,7 +15,7 @@ struct SQLiteStorageTests {
         #expect(try await storage.pragma("journal_mode") == "wal")
         #expect(try await storage.pragma("synchronous") == "2", "2 is FULL")
         let information = try await storage.information()
-        #expect(information.schemaVersion == "v6-one-mediator-index")
+        #expect(information.schemaVersion == "v7-destruction-lists")
         #expect(information.location == directory.file("mediationd.sqlite"))
         #expect(abs(information.createdAt.timeIntervalSinceNow) < 60)
         for suffix in ["-wal", "-shm"] {
@@ -49,6 +49,10 @@ struct SQLiteStorageTests {
         let downgrade = try blockingRunCommand("/usr/bin/sqlite3", [path, """
             CREATE INDEX session_live_mediator ON session(mediator, starts) WHERE state = 'scheduled';
             DELETE FROM grdb_migrations WHERE identifier = 'v6-one-mediator-index';
+            DROP TABLE destruction_list_item;
+            DROP TABLE destruction_list_cut_off;
+            DROP TABLE destruction_list;
+            DELETE FROM grdb_migrations WHERE identifier = 'v7-destruction-lists';
             INSERT INTO mediator (login, display_name, hours, max_per_day, added_at) VALUES ('anna', 'Anna', 'mon 09:00-17:00', 3, 0);
             INSERT INTO place (name, kind, capacity) VALUES ('Kamer 1', 'room', 6);
             INSERT INTO case_file (reference, received, agency, subject, complainant_name, complainant_contact, registered_at)
@@ -58,7 +62,8 @@ struct SQLiteStorageTests {
             """])
         #expect(downgrade.status == 0, "\(downgrade.error)")
         let storage = try SQLiteStorage.open(directory: directory.path)
-        #expect(try await storage.information().schemaVersion == "v6-one-mediator-index")
+        #expect(try await storage.information().schemaVersion == "v7-destruction-lists")
+        #expect(try await storage.destructionLists().isEmpty, "and gains the destruction lists")
         let left = try blockingRunCommand("/usr/bin/sqlite3", [path, "SELECT group_concat(name) FROM sqlite_master WHERE name = 'session_live_mediator'; SELECT uid FROM session"])
         #expect(left.output == "\nu1@mediationd\n", "\(left.output)")
     }
