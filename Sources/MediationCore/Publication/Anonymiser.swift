@@ -63,7 +63,9 @@ public struct Anonymiser: Sendable {
         // Every stored-detail match counts, even inside a longer identifier: the point is to
         // name the stored field that leaked. A pattern match adds nothing where it overlaps one.
         let stored = leakRules.flatMap { $0.findings(in: searchable) }
-        let unexplained = IdentifierScanner.findings(in: searchable).filter { identifier in
+        // The identifier patterns read the text as it is, kept names and all: nothing shaped
+        // like a phone number or e-mail address is exempt, wherever it stands.
+        let unexplained = IdentifierScanner.findings(in: text).filter { identifier in
             !stored.contains { $0.range.overlaps(identifier.range) }
         }
         let findings = (stored + unexplained).sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Names that stay in a publication: the government body the complaint is about ("Gemeente
 /// Utrecht", "Belastingdienst", "UWV"). The office publishes which body it investigated, and a
 /// stored detail that happens to contain a kept name ("Utrecht" in an address) must not eat it.
@@ -10,11 +12,21 @@ struct KeptNames: Sendable {
 
     init(_ names: [String]) {
         // Longest first, so "Gemeente Utrecht" is masked whole even when "Utrecht" is also kept.
-        let sources = names.filter { $0.contains { !$0.isWhitespace } }
+        let sources = names.map(Self.nameProper).filter { $0.contains { !$0.isWhitespace } }
             .sorted { $0.count > $1.count }
             .map(RegexSource.words)
         pattern = sources.isEmpty ? nil
             : TextPattern(RegexSource.word(RegexSource.caseInsensitive(RegexSource.anyOf(sources))))
+    }
+
+    /// The name at the head of a kept value: the words before the first comma, semicolon,
+    /// bracket or line break, and before the first word with a digit or "@". An agency field is
+    /// free text, and "Gemeente Utrecht, tel. 06-12345678, j.devries@utrecht.nl" must not shield
+    /// the official's phone number and e-mail address from the anonymiser.
+    static func nameProper(_ value: String) -> String {
+        let head = value.prefix { !(",;()[]".contains($0) || $0.isNewline) }
+        let words = head.split(separator: " ").prefix { word in !word.contains { $0.isNumber || $0 == "@" } }
+        return words.joined(separator: " ").trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
     }
 
     /// `text` with every kept name hidden, the same length in UTF-16 units.
