@@ -67,10 +67,12 @@ public struct DocumentTemplates: Sendable {
     }
 
     private static func parse(_ text: String, format: DocumentFormat, path: String) throws(TemplateError) -> MustacheTemplate {
-        // Markdown is plain text: values go in as written, not HTML-escaped. The directive is a
-        // line of its own in front of the file (it renders as nothing), so errors are one line on.
+        // Markdown is text: values go in as written, not HTML-escaped, but with what would make
+        // them HTML or a link escaped (MarkdownText). The directive is a line of its own in front
+        // of the file (it renders as nothing), so errors are one line on.
+        MarkdownText.registered
         let directiveLines = format == .markdown ? 1 : 0
-        let source = format == .markdown ? "{{%CONTENT_TYPE: TEXT}}\n" + text : text
+        let source = format == .markdown ? "{{%CONTENT_TYPE: \(MarkdownText.contentTypeName)}}\n" + text : text
         do {
             return try MustacheTemplate(string: source)
         } catch let error as MustacheTemplate.ParserError {
