@@ -64,7 +64,7 @@ enum IdentifierPatterns {
         let preposition = #"(?:In|Op|Aan|Bij|Naar|Uit|Via|Naast|Tegenover|Zie)[ ]"#
         let leadingWords = #"(?:(?!"# + preposition + #")\p{Lu}[\p{L}'.\-]*[ ]+(?:"# + tussenvoegsel + #"[ ]+){0,2}){0,3}"#
         let notAHouseNumber = RegexSource.anyOf([
-            monthName, "jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "uur", "minuten", "keer",
+            CalendarWords.month, "jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "uur", "minuten", "keer",
             "euro", "procent", "personen", "mensen", "stuks",
         ])
         let number = #"(?!(?:19|20)\d{2}(?!\d))[1-9]\d{0,3}(?![ ]+"# + notAHouseNumber + #"(?!\p{L}))"#
@@ -82,7 +82,7 @@ enum IdentifierPatterns {
         let date = RegexSource.anyOf([
             #"\d{1,2}[\-/.]\d{1,2}[\-/.](?:\d{4}|\d{2})"#,
             #"\d{4}-\d{1,2}-\d{1,2}"#,
-            #"\d{1,2}\s+"# + monthName + #"\.?\s+\d{4}"#,
+            #"\d{1,2}\s+"# + CalendarWords.month + #"\.?\s+\d{4}"#,
         ])
         return TextPattern(
             RegexSource.wordStart + trigger + between + "(" + date + ")" + #"(?![\p{L}\p{N}]|[\-/.]\d)"#,
@@ -115,11 +115,5 @@ enum IdentifierPatterns {
             return characters.count == 6 && characters.contains(where: \.isLetter) && characters.contains(where: \.isNumber)
                 ? .identifier : .unrelated
         }
-    )
-
-    /// Month names and abbreviations, Dutch and English, longest first within each stem.
-    private static let monthName = RegexSource.caseInsensitive(
-        "(?:januari|january|februari|february|maart|march|april|mei|may|juni|june|juli|july|augustus|august"
-            + "|september|oktober|october|november|december|jan|febr|feb|mrt|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)"
     )
 }

@@ -67,6 +67,21 @@ struct DocumentTemplatesTests {
         #expect(templates.render(.conclusion, .html, document).contains("<strong>niet behoorlijk</strong>"))
     }
 
+    @Test func theListOfFirstNamesIsReadBesideTheTemplatesAndRequired() throws {
+        #expect(try DocumentTemplates.load(from: Self.shipped).firstNames.names.contains("Mohamed"))
+        let directory = TemporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.shipped) where name != DocumentTemplates.firstNamesFile {
+            try FileManager.default.copyItem(atPath: "\(Self.shipped)/\(name)", toPath: directory.file(name))
+        }
+        #expect(throws: TemplateError.self) { try DocumentTemplates.load(from: directory.path) }
+        do {
+            _ = try DocumentTemplates.load(from: directory.path)
+        } catch {
+            #expect(error.file == directory.file(DocumentTemplates.firstNamesFile))
+            #expect(error.reason.contains("first names"))
+        }
+    }
+
     @Test func aTemplateThatDoesNotParseIsNamedWithItsLine() throws {
         let directory = TemporaryDirectory()
         for name in try FileManager.default.contentsOfDirectory(atPath: Self.shipped) {
