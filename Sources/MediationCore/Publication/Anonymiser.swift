@@ -53,12 +53,13 @@ public struct Anonymiser: Sendable {
     /// and leave the rest of the address behind, and a stored person keeps their own role.
     public func anonymise(_ text: String) -> String {
         let withoutDetails = redacting(text) { searchable in redactionRules.flatMap { $0.findings(in: searchable) } }
-        return redacting(withoutDetails, patternFindings)
+        return redacting(withoutDetails) { searchable in patternFindings(in: withoutDetails, searchable: searchable) }
     }
 
-    /// Identifiers first, so they win a tie with a name.
-    private func patternFindings(in searchable: String) -> [Finding] {
-        IdentifierScanner.findings(in: searchable) + mentions.findings(in: searchable)
+    /// Identifiers first, so they win a tie with a name. The identifier patterns read the text
+    /// as it is, kept names and all: "UWV" is kept, but not inside "k.elamrani@uwv.nl".
+    private func patternFindings(in text: String, searchable: String) -> [Finding] {
+        IdentifierScanner.findings(in: text) + mentions.findings(in: searchable)
     }
 
     private func redacting(_ text: String, _ find: (String) -> [Finding]) -> String {
@@ -73,10 +74,7 @@ public struct Anonymiser: Sendable {
         // Every stored-detail match counts, even inside a longer identifier: the point is to
         // name the stored field that leaked. A pattern match adds nothing where it overlaps one.
         let stored = leakRules.flatMap { $0.findings(in: searchable) }
-        // The identifier patterns read the text as it is, kept names and all: nothing shaped
-        // like a phone number or e-mail address is exempt, wherever it stands.
-        let patterns = IdentifierScanner.findings(in: text) + mentions.findings(in: searchable)
-        let unexplained = patterns.filter { identifier in
+        let unexplained = patternFindings(in: text, searchable: searchable).filter { identifier in
             !stored.contains { $0.range.overlaps(identifier.range) }
         }
         let findings = (stored + unexplained).sorted { $0.range.lowerBound < $1.range.lowerBound }

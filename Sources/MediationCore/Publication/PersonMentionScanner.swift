@@ -23,7 +23,7 @@ struct PersonMentionScanner: Sendable {
         let anyTussenvoegsel = RegexSource.caseInsensitive(RegexSource.anyOf(PersonName.tussenvoegsels.map(RegexSource.literal)))
         let notANameWord = "(?!" + RegexSource.anyOf([CalendarWords.month, CalendarWords.weekday, anyTussenvoegsel]) + RegexSource.wordEnd + ")"
         // A capital, then lower case: "Visser", "O'Neill", "McDonald"; not "UWV".
-        let nameWord = notANameWord + #"\p{Lu}['’]?\p{Ll}[\p{L}'’]*"# + RegexSource.wordEnd
+        let nameWord = notANameWord + #"\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’]*"# + RegexSource.wordEnd
         let secondHalf = #"(?:-(?:"# + particle + #"\s+){0,2}"# + nameWord + ")?"
         let surname = #"(?:"# + RegexSource.anyOf([particle, capitalisedPreposition]) + #"\s+){0,3}"# + nameWord + secondHalf
         let surnameAfterFirstName = #"(?:"# + particle + #"\s+){0,3}"# + nameWord + secondHalf

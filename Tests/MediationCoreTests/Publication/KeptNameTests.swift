@@ -28,6 +28,11 @@ extension AnonymisationTests {
             #expect(anonymiser.anonymise(text) == "bel [telefoonnummer] of mail [e-mailadres]")
         }
 
+        @Test func aKeptNameInsideAnEmailAddressShieldsNothing() {
+            let anonymiser = Anonymiser(details: [], keep: ["UWV"])
+            #expect(anonymiser.anonymise("UWV mailde vanaf k.elamrani@uwv.nl.") == "UWV mailde vanaf [e-mailadres].")
+        }
+
         @Test(arguments: ["UWV (afdeling Bezwaar, 088-8989898)", "Belastingdienst; postbus 100", "SVB\n1234 AB Amstelveen"])
         func theNameBeforeTheFirstSeparatorStays(agency: String) {
             let anonymiser = Anonymiser(details: [], keep: [agency])

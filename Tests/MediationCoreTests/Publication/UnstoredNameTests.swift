@@ -39,6 +39,7 @@ extension AnonymisationTests {
             ("Getekend: P. Bakker, teamleider.", "Getekend: [naam], teamleider."),
             ("J.M. de Vries schreef terug.", "[naam] schreef terug."),
             ("Ook A. van der Linden-Smit tekende.", "Ook [naam] tekende."),
+            ("Namens de gemeente: M. O'Neill.", "Namens de gemeente: [naam]."),
             // A first name from the list with a surname.
             ("Mohamed Visser van UWV belt verzoeker terug.", "Een medewerker van UWV belt verzoeker terug."),
             ("Daarna belde Fatima Ouali bij de Gemeente Utrecht.", "Daarna belde een medewerker bij de Gemeente Utrecht."),
