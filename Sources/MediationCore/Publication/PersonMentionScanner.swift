@@ -17,9 +17,7 @@ struct PersonMentionScanner: Sendable {
     init(firstNames: FirstNames) {
         let particles = PersonName.tussenvoegsels.filter { !PersonName.prepositionalTussenvoegsels.contains($0) }
         let particle = RegexSource.caseInsensitive(RegexSource.anyOf(particles.map(RegexSource.literal)))
-        let capitalisedPreposition = RegexSource.anyOf(PersonName.prepositionalTussenvoegsels.sorted().map {
-            RegexSource.literal($0.prefix(1).uppercased() + $0.dropFirst())
-        })
+        let capitalisedPreposition = Self.capitalised(PersonName.prepositionalTussenvoegsels.sorted())
         let anyTussenvoegsel = RegexSource.caseInsensitive(RegexSource.anyOf(PersonName.tussenvoegsels.map(RegexSource.literal)))
         let notANameWord = "(?!" + RegexSource.anyOf([CalendarWords.month, CalendarWords.weekday, anyTussenvoegsel]) + RegexSource.wordEnd + ")"
         // A capital, then lower case: "Visser", "O'Neill", "McDonald"; not "UWV".
@@ -31,14 +29,22 @@ struct PersonMentionScanner: Sendable {
         // an enumeration.
         let initials = #"(?<!\p{L}\.)(?!(?:N\.B|P\.S|B\.V|N\.V|C\.V|V\.O\.F)\.)(?:(?:Th|Chr|Ph|\p{Lu})\.\s?){1,4}\s*"#
         let enumeration = #"(?<!(?i:bijlage|sub|onder|punt|categorie|lid|type|optie|variant|stap|fase|deel|groep|klasse|blok|niveau|artikel|hoofdstuk|paragraaf|zie) )"#
-        let firstName = RegexSource.anyOf(firstNames.names.sorted { $0.count > $1.count }.map(RegexSource.literal)) + RegexSource.wordEnd
+        // Not the second word of a surname: "Silva" is a first name, but not in "Da Silva". Only
+        // a capitalised tussenvoegsel, as "een mail van Johan Kuipers" has the preposition.
+        let notInASurname = #"(?<!\b"# + Self.capitalised(PersonName.tussenvoegsels) + #" )"#
+        let firstName = RegexSource.anyOfWords(firstNames.names) + RegexSource.wordEnd
         let forms = [
             #"(?:"# + PersonName.formOfAddressPattern + "){1,3}" + #"(?:"# + initials + #"|(?:"# + nameWord + #"\s+){1,2})?"# + surname,
             enumeration + initials + surname,
         ] + (firstNames.names.isEmpty ? [] : [
-            firstName + #"(?:-"# + firstName + #")?(?:\s+"# + firstName + #"){0,2}\s+"# + surnameAfterFirstName,
+            notInASurname + firstName + #"(?:-"# + firstName + #")?(?:\s+"# + firstName + #"){0,2}\s+"# + surnameAfterFirstName,
         ])
         pattern = TextPattern(RegexSource.wordStart + RegexSource.anyOf(forms))
+    }
+
+    /// Any of `words`, with a capital first letter and exactly so: "Van", "Op".
+    private static func capitalised(_ words: [String]) -> String {
+        RegexSource.anyOf(words.map { RegexSource.literal($0.prefix(1).uppercased() + $0.dropFirst()) })
     }
 
     /// Every person mention in `text` (kept names masked), with the role it becomes.

@@ -68,6 +68,13 @@ extension AnonymisationTests {
             #expect(anonymiser.leaks(in: text).isEmpty)
         }
 
+        @Test func aFirstNameThatEndsAnotherSurnameTakesNoAgencyWithIt() {
+            // "Silva" is on the list, but here it is the surname of "Da Silva", and "van Dienst
+            // Toeslagen" is where the official works.
+            let published = anonymiser.anonymise("Een mail van mevrouw Da Silva van Dienst Toeslagen.")
+            #expect(published == "Een mail van [naam] van Dienst Toeslagen.")
+        }
+
         @Test func aStoredPersonKeepsTheirOwnRole() {
             let anonymiser = Anonymiser(details: AnonymisationTests.details, firstNames: AnonymisationTests.shippedFirstNames)
             #expect(anonymiser.anonymise("Mevrouw De Vries en mr. P. Jansen.") == "Verzoeker en de bemiddelaar.")
