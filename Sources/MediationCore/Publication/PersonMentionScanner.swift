@@ -33,12 +33,18 @@ struct PersonMentionScanner: Sendable {
         // a capitalised tussenvoegsel, as "een mail van Johan Kuipers" has the preposition.
         let notInASurname = #"(?<!\b"# + Self.capitalised(PersonName.tussenvoegsels) + #" )"#
         let firstName = RegexSource.anyOfWords(firstNames.names) + RegexSource.wordEnd
+        let title = #"(?:"# + PersonName.formOfAddressPattern + "){1,3}"
+        let givenNames = firstName + #"(?:-"# + firstName + #")?(?:\s+"# + firstName + #"){0,2}"#
+        // The alternation takes the first form that matches, so the longer forms go first.
         let forms = [
-            #"(?:"# + PersonName.formOfAddressPattern + "){1,3}" + #"(?:"# + initials + #"|(?:"# + nameWord + #"\s+){1,2})?"# + surname,
+            // Words between a title and the surname are given names when on the list, or when no
+            // tussenvoegsel follows them: in "dhr. Postma van Dienst Toeslagen", Postma is the
+            // surname and the rest where he works.
+            title + givenNames + #"\s+"# + surname,
+            title + #"(?:"# + nameWord + #"\s+){1,2}"# + nameWord + secondHalf,
+            title + "(?:" + initials + ")?" + surname,
             enumeration + initials + surname,
-        ] + (firstNames.names.isEmpty ? [] : [
-            notInASurname + firstName + #"(?:-"# + firstName + #")?(?:\s+"# + firstName + #"){0,2}\s+"# + surnameAfterFirstName,
-        ])
+        ] + (firstNames.names.isEmpty ? [] : [notInASurname + givenNames + #"\s+"# + surnameAfterFirstName])
         pattern = TextPattern(RegexSource.wordStart + RegexSource.anyOf(forms))
     }
 

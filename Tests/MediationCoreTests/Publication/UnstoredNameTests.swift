@@ -34,6 +34,8 @@ extension AnonymisationTests {
             ("We spraken met Mevrouw El Amrani.", "We spraken met [naam]."),
             ("Wij spraken mevrouw El Amrani (06-12345678) op 3 maart.", "Wij spraken [naam] ([telefoonnummer]) op 3 maart."),
             ("Beste meneer Kramer-van Dijk, dank u.", "Beste [naam], dank u."),
+            ("Een mail van Dhr Postma van Dienst Toeslagen.", "Een mail van [naam] van Dienst Toeslagen."),
+            ("Ik sprak mevrouw Hanneke Kok en mevrouw Fatima el Amrani.", "Ik sprak [naam] en [naam]."),
             ("Zij wees op de heer In 't Veld.", "Zij wees op [naam]."),
             // Initials with a surname.
             ("Getekend: P. Bakker, teamleider.", "Getekend: [naam], teamleider."),
