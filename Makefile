@@ -65,6 +65,7 @@ fuzz: deps
 
 # Measures what the issues set targets for; writes BENCHMARKS.md, ending with the sections in
 # Benchmarks/notes/*.md. mediationctl is timed as installed: the static build `make release` makes.
+# The anonymiser section installs deduce (PyPI) into .build/deduce-venv to compare with.
 bench: deps
 	$(SWIFT) build -c release --product mediationd
 	$(SWIFT) build -c release --product mediation-bench

@@ -11,6 +11,7 @@ struct AnonymiserComparison {
     let options: Options
 
     func run() throws -> String {
+        let load = shell("cut -d' ' -f1-3 /proc/loadavg")
         let samples = AnonymisationCorpus.samples
         let firstNames = FirstNames(listing: try String(contentsOfFile: options.firstNames, encoding: .utf8))
         let started = ContinuousClock.now
@@ -30,7 +31,7 @@ struct AnonymiserComparison {
         let score = AnonymisationScore(samples: samples, outputs: ours)
         return report(samples: samples, ours: score, ourSeconds: ourSeconds, whole: (whole.utf8.count, wholeSeconds),
                       deduce: AnonymisationScore(samples: samples, outputs: deduce.texts), deduceVersion: deduce.version,
-                      deduceSeconds: deduce.seconds, firstNames: firstNames.names.count)
+                      deduceSeconds: deduce.seconds, firstNames: firstNames, load: load)
     }
 
     /// deduce's output for each text, installing it first when the environment lacks it.
@@ -51,7 +52,7 @@ struct AnonymiserComparison {
 
     private func report(samples: [AnonymisationSample], ours: AnonymisationScore, ourSeconds: Double, whole: (bytes: Int, seconds: Double),
                         deduce: AnonymisationScore,
-                        deduceVersion: String, deduceSeconds: Double, firstNames: Int) -> String {
+                        deduceVersion: String, deduceSeconds: Double, firstNames: FirstNames, load: String) -> String {
         func cell(_ tally: AnonymisationScore.Tally) -> String {
             String(format: "%d (%.1f%%)", tally.removed, tally.rate * 100)
         }
@@ -81,20 +82,24 @@ struct AnonymiserComparison {
         ]
         let perSample = { (seconds: Double) in String(format: "%.2f ms", seconds * 1000 / Double(samples.count)) }
         let leftOver = ours.survivors.map { "\"\($0.planted)\"" }
+        let shipped = Set(firstNames.names)
+        // A hyphenated first name counts as known when each part is, as the scanner reads it.
+        let known = AnonymisationCorpus.firstNames.filter { $0.split(separator: "-").allSatisfy { shipped.contains(String($0)) } }
         return """
         ## Anonymisation: people and identifiers nobody stored (issue 14)
 
         \(samples.count) short Dutch case texts from `AnonymisationCorpus` (Tests/TestSupport), generated with a
-        fixed seed: \(AnonymisationCorpus.perKind) of each kind below, one planted person or identifier a text, in one
-        of \(AnonymisationSample.Kind.allCases.count) kinds of sentence frame, after a sentence that starts with a decoy word. The
+        fixed seed: \(AnonymisationCorpus.perKind) of each of the \(AnonymisationSample.Kind.allCases.count) kinds below, one planted person or identifier a
+        text, in a sentence frame for its kind, after a sentence that starts with a decoy word. The
         surnames (Dutch, Turkish, Moroccan, Surinamese, Polish, with tussenvoegsels and double names)
-        are on no list the anonymiser ships. The corpus's first names were written down apart from
-        the shipped list (Config/templates/first-names.txt, \(firstNames) names from Faker's nl_NL, nl_BE and
-        de_DE providers); names after a form of address or initials need no list. Decoys: the case's
-        agency (kept) and another (not kept), places (Den Haag, Bergen op Zoom, 's-Hertogenbosch), months,
-        weekdays, and words of the OpenTaal list (wdutch) starting a sentence, 121 of them also first
-        names ("Fleur", "Mark"). Each text has the complainant's name and contact details stored; the
-        last row plants them, respelled ("06 1234 5678" for "06-12345678", "mevrouw Bakker").
+        are on no list the anonymiser ships. The corpus's \(AnonymisationCorpus.firstNames.count) first names were written down apart
+        from the shipped list (Config/templates/first-names.txt, \(firstNames.names.count) names from Faker's nl_NL, nl_BE
+        and de_DE providers), which knows \(known.count) of them; names after a form of address or initials
+        need no list. Decoys: the case's agency (kept) and another (not kept), places (Den Haag,
+        Bergen op Zoom, 's-Hertogenbosch), months, weekdays, and words of the OpenTaal list (wdutch)
+        starting a sentence, 121 of them also first names ("Fleur", "Mark"). Each text has the
+        complainant's name and contact details stored; the last row plants them, respelled ("06 1234
+        5678" for "06-12345678", "mevrouw Bakker").
 
         mediationd: `Anonymiser` as `mediationd` builds it for a case (the complainant stored, the
         agency kept). deduce \(deduceVersion) (UMC Utrecht, PyPI), default settings, given each text alone.
@@ -107,7 +112,8 @@ struct AnonymiserComparison {
 
         Time for all texts: mediationd \(perSample(ourSeconds)) a text (building the anonymiser for each
         case included), deduce \(perSample(deduceSeconds)) a text (after loading its lookup tables). All texts
-        as one (\(whole.bytes / 1024) KiB) through one anonymiser: \(String(format: "%.0f ms", whole.seconds * 1000)).
+        as one (\(whole.bytes / 1024) KiB) through one anonymiser: \(String(format: "%.0f ms", whole.seconds * 1000)). Load average (1, 5, 15
+        minutes) before this section: \(load), on a machine shared with other work.
 
         Targets: \(verdicts.joined(separator: "; ")).
         Left by mediationd: \(leftOver.isEmpty ? "nothing" : leftOver.joined(separator: ", ")).

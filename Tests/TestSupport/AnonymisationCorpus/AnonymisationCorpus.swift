@@ -5,6 +5,9 @@ public enum AnonymisationCorpus {
     /// Planted items of each kind.
     public static let perKind = 80
 
+    /// The first names the corpus gives people, to tell how many a list of first names knows.
+    public static var firstNames: [String] { CorpusVocabulary.firstNames }
+
     public static let samples: [AnonymisationSample] = {
         var builder = CorpusBuilder(generator: SeededGenerator(seed: 14))
         return AnonymisationSample.Kind.allCases.flatMap { kind in (0..<perKind).map { _ in builder.sample(kind) } }
