@@ -36,8 +36,14 @@ struct Options {
     var abuseQuietBlocks = 20
     /// Closed cases in the database a purge is timed on.
     var erasureCases = 50_000
-    /// Which parts to run: status, ctl, cases, scheduling, abuse, slow, erasure.
-    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "abuse", "slow", "erasure"]
+    /// The anonymiser section: the shipped list of first names, and deduce to compare with,
+    /// installed at this version into this virtual environment when it is not there yet.
+    var firstNames = "Config/templates/first-names.txt"
+    var deduceEnvironment = ".build/deduce-venv"
+    var deduceVersion = "3.0.6"
+    var deduceScript = "Benchmarks/deduce/deidentify.py"
+    /// Which parts to run: status, ctl, cases, scheduling, abuse, slow, erasure, anonymiser.
+    var sections: Set<String> = ["status", "ctl", "cases", "scheduling", "abuse", "slow", "erasure", "anonymiser"]
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -62,11 +68,13 @@ struct Options {
             case "--ctl-runs": controlRuns = rest.popFirst().flatMap(Int.init) ?? controlRuns
             case "--slow-rounds": slowRounds = rest.popFirst().flatMap(Int.init).map { max($0, 1) } ?? slowRounds
             case "--notes": notes = rest.popFirst() ?? notes
+            case "--first-names": firstNames = rest.popFirst() ?? firstNames
+            case "--deduce-venv": deduceEnvironment = rest.popFirst() ?? deduceEnvironment
             case "--flood": flood = rest.popFirst() ?? flood
             case "--erasure-cases": erasureCases = rest.popFirst().flatMap(Int.init).map { max($0, 1_000) } ?? erasureCases
             case "--flood-connections": floodConnections = rest.popFirst().flatMap(Int.init) ?? floodConnections
             default:
-                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--slow-rounds N] [--notes DIR] [--flood PATH] [--flood-connections N] [--erasure-cases N] [--sections status,ctl,cases,scheduling,abuse,slow,erasure]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mediation-bench [--daemon PATH] [--output FILE] [--iterations N] [--warmup N] [--rounds N] [--status-block N] [--status-settle N] [--cases N] [--start-runs N] [--reminders N] [--searches N] [--bookings-per-client N] [--booking-clients N] [--ctl PATH] [--ctl-cases N] [--ctl-runs N] [--slow-rounds N] [--notes DIR] [--flood PATH] [--flood-connections N] [--erasure-cases N] [--first-names FILE] [--deduce-venv DIR] [--sections status,ctl,cases,scheduling,abuse,slow,erasure,anonymiser]\n".utf8))
                 exit(64)
             }
         }

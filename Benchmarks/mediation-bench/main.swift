@@ -16,6 +16,7 @@ if options.sections.contains("scheduling") { sections.append(try SchedulingLoad(
 if options.sections.contains("abuse") { sections.append(try AbuseLoad(options: options).run()) }
 if options.sections.contains("slow") { sections.append(try SlowHandlerLoad(options: options).run()) }
 if options.sections.contains("erasure") { sections.append(try ErasureCost(options: options).run()) }
+if options.sections.contains("anonymiser") { sections.append(try AnonymiserComparison(options: options).run()) }
 let report = """
 # Benchmarks
 

@@ -157,6 +157,37 @@ struct AgreementCommandTests {
         await office.stop()
     }
 
+    @Test func aPublicationNamesNoOfficialAndCarriesNoContactDetailsHTMLOrLinksFromTheAgencyField() async throws {
+        let office = try await MediationOffice.open()
+        let reference = MediationOffice.freshReference("ONZ")
+        let agency = "Gemeente Utrecht, tel. 06-12345678, j.devries@utrecht.nl"
+        try await office.succeed([
+            "case", "register", "--reference", reference, "--received", "2025-12-15", "--agency", agency, "--subject", "Parkeervergunning",
+            "--complainant-name", "Marieke de Vries", "--complainant-contact", "Dorpsstraat 4, 1234 AB Ergenshuizen, 06-11223344",
+        ])
+        try await office.succeed(["case", "decide", reference, "--track", "investigation", "--reason", "hoor en wederhoor"])
+        let asked = try await office.reply(WireQuestionReply.self, [
+            "investigation", "ask", reference, "--party", "agency", "--text", "Waarom is niet teruggebeld?",
+        ]).question
+        try await office.succeed([
+            "investigation", "answer", String(asked.id), "--text",
+            "Mohamed Visser van Gemeente Utrecht belt verzoeker terug; dhr. P. Bakker en mevrouw El Amrani (06-87654321) waren ziek.",
+        ])
+        try await office.succeed([
+            "investigation", "conclude", reference, "--form", "letter", "--judgement", "improper",
+            "--text", "<script>alert(1)</script> Zie [de brief](javascript:alert(1)) van de heer Yilmaz.",
+        ])
+        let publication = try await office.succeed(["export", "anonymised", reference])
+        #expect(publication.contains("Een medewerker van Gemeente Utrecht belt verzoeker terug"), "\(publication)")
+        #expect(publication.contains(#"\[naam\] en \[naam\] (\[telefoonnummer\]) waren ziek"#), "\(publication)")
+        #expect(publication.contains("**Klacht over:** Gemeente Utrecht, tel."))
+        #expect(publication.contains(#"\<script\>alert(1)\</script\> Zie \[de brief\](javascript:alert(1)) van \[naam\]."#), "neither HTML nor a link")
+        for identifying in ["Mohamed", "Visser", "Bakker", "Amrani", "Yilmaz", "06-12345678", "devries", "06-87654321"] {
+            #expect(!publication.contains(identifying), "\(identifying) is in the publication:\n\(publication)")
+        }
+        await office.stop()
+    }
+
     @Test func aTemplateThatDoesNotParseStopsTheStartAndIsRefusedOnReload() async throws {
         let daemon = DaemonHarness()
         let templates = daemon.directory.file("templates")

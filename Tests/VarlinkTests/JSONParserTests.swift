@@ -1,4 +1,5 @@
 import NIOCore
+import TestSupport
 import Testing
 @testable import Varlink
 
@@ -80,22 +81,10 @@ struct JSONParserTests {
 
 @Suite("JSON parsing of arbitrary bytes")
 struct JSONParserRobustnessTests {
-    /// A small deterministic generator, so a failure can be reproduced from the seed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let alphabet = Array(#"{}[]:,"\ntrufalsn0123456789-+.eE \u{7f}"#.utf8) + [0x00, 0x1F, 0xC3, 0xA9, 0xFF, 0xED, 0xA0, 0x80]
 
     @Test func randomBytesAreParsedOrRefusedButNeverCrash() {
-        var generator = SplitMix64(state: 2026)
+        var generator = SeededGenerator(seed: 2026)
         var parsed = 0
         for _ in 0..<20_000 {
             let length = Int.random(in: 0...40, using: &generator)
@@ -111,7 +100,7 @@ struct JSONParserRobustnessTests {
     }
 
     @Test func mutatedValidMessagesNeverCrashTheCallDecoder() {
-        var generator = SplitMix64(state: 7)
+        var generator = SeededGenerator(seed: 7)
         let valid = Array(#"{"method":"org.example.test.Echo","parameters":{"text":"é\u00e9","n":[1,2.5,-3e2,true,null]},"more":true}"#.utf8)
         for _ in 0..<20_000 {
             var bytes = valid

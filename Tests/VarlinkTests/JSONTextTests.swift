@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import NIOCore
+import TestSupport
 import Testing
 @testable import Varlink
 
@@ -90,7 +91,7 @@ struct RFC3339Tests {
     }
 
     @Test func agreesWithTheCLibraryFromYearOneToYear9999() {
-        var generator = JSONParserRobustnessTests.SplitMix64(state: 3339)
+        var generator = SeededGenerator(seed: 3339)
         // 0001-01-01 to 9999-12-31.
         let range = -62_135_596_800...253_402_300_799
         let instants = (0..<5_000).map { _ in Int.random(in: range, using: &generator) }

@@ -6,18 +6,23 @@
 ///
 /// Two sources, because neither is enough alone: the details stored for the case are found in
 /// any spelling, also where no pattern would see them ("Postbus 1234"); the patterns catch what
-/// was never stored (a neighbour's phone number in a letter). `leaks(in:)` is the check before
+/// was never stored (a neighbour's phone number in a letter, the official who promised to call
+/// back, who becomes "[naam]" or "een medewerker"). `leaks(in:)` is the check before
 /// anything is written: the daemon refuses to publish while it reports anything.
 public struct Anonymiser: Sendable {
     private let kept: KeptNames
+    /// People nobody stored for the case, found by how a name is written.
+    private let mentions: PersonMentionScanner
     /// For `anonymise`: every mention of a person, every stored contact item.
     private let redactionRules: [FindingRule]
     /// For `leaks`: the parts of a name that identify the person, every stored contact item.
     private let leakRules: [FindingRule]
 
     /// `keep`: names that stay as written, "Gemeente Utrecht", "Belastingdienst", "UWV".
-    public init(details: [IdentifyingDetail], keep: [String] = []) {
-        kept = KeptNames(keep)
+    /// `firstNames`: the voornamen with which "Mohamed Visser" is recognised as a person.
+    public init(details: [IdentifyingDetail], keep: [String] = [], firstNames: FirstNames = .none) {
+        mentions = PersonMentionScanner(firstNames: firstNames)
+        kept = KeptNames(keep, mentions: mentions)
         var redactionRules: [FindingRule] = []
         var leakRules: [FindingRule] = []
         for detail in details {
@@ -45,10 +50,16 @@ public struct Anonymiser: Sendable {
     /// `text` with every person replaced by their role and every identifier by its label. The
     /// stored details go first and the patterns then read what is left: a pattern that would
     /// overlap a name ("El Amrani op de Burgemeester de Withstraat 5") cannot lose to the name
-    /// and leave the rest of the address behind.
+    /// and leave the rest of the address behind, and a stored person keeps their own role.
     public func anonymise(_ text: String) -> String {
         let withoutDetails = redacting(text) { searchable in redactionRules.flatMap { $0.findings(in: searchable) } }
-        return redacting(withoutDetails, IdentifierScanner.findings)
+        return redacting(withoutDetails) { searchable in patternFindings(in: withoutDetails, searchable: searchable) }
+    }
+
+    /// Identifiers first, so they win a tie with a name. The identifier patterns read the text
+    /// as it is, kept names and all: "UWV" is kept, but not inside "k.elamrani@uwv.nl".
+    private func patternFindings(in text: String, searchable: String) -> [Finding] {
+        IdentifierScanner.findings(in: text) + mentions.findings(in: searchable)
     }
 
     private func redacting(_ text: String, _ find: (String) -> [Finding]) -> String {
@@ -63,7 +74,7 @@ public struct Anonymiser: Sendable {
         // Every stored-detail match counts, even inside a longer identifier: the point is to
         // name the stored field that leaked. A pattern match adds nothing where it overlaps one.
         let stored = leakRules.flatMap { $0.findings(in: searchable) }
-        let unexplained = IdentifierScanner.findings(in: searchable).filter { identifier in
+        let unexplained = patternFindings(in: text, searchable: searchable).filter { identifier in
             !stored.contains { $0.range.overlaps(identifier.range) }
         }
         let findings = (stored + unexplained).sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -24,16 +24,20 @@ enum IdentifierPatterns {
     /// Mobile and geographic numbers (a 0 and nine digits, or +31 / 0031 with an optional (0)
     /// and nine digits), with the area code in brackets, and 0800/090x service numbers. Never a
     /// date such as 01-03-2024, which also starts with a zero.
-    static let phoneNumber = TextPattern(
-        #"(?<![\p{L}\p{N}+\-/.,])(?!\d{1,2}[\-/.]\d{1,2}[\-/.]\d{2,4})"#
-            + RegexSource.anyOf([
-                #"0(?:800|900|906|909)[ \-]?\d(?:[ \-.]?\d){3}(?:(?:[ \-.]?\d){3})?"#,
-                #"\(0[1-9]\d\)[ ]?\d(?:[ \-.]?\d){6}"#,
-                #"\(0[1-9]\d{2}\)[ ]?\d(?:[ \-.]?\d){5}"#,
-                #"(?:(?:\+|00)[ ]?31[ \-]?(?:\(0\)[ \-]?)?|0)[1-9](?:[ \-.]?\d){8}"#,
-            ])
-            + RegexSource.wordEnd
-    )
+    static let phoneNumber: TextPattern = {
+        // Between digits: a space, or a dash or dot with or without spaces ("010 - 123 4567").
+        let gap = #"(?:[ ]?[\-.][ ]?|[ ])?"#
+        return TextPattern(
+            #"(?<![\p{L}\p{N}+\-/.,])(?!\d{1,2}[\-/.]\d{1,2}[\-/.]\d{2,4})"#
+                + RegexSource.anyOf([
+                    #"0(?:800|900|906|909)"# + gap + #"\d(?:"# + gap + #"\d){3}(?:(?:"# + gap + #"\d){3})?"#,
+                    #"\(0[1-9]\d\)[ ]?\d(?:"# + gap + #"\d){6}"#,
+                    #"\(0[1-9]\d{2}\)[ ]?\d(?:"# + gap + #"\d){5}"#,
+                    #"(?:(?:\+|00)[ ]?31[ \-]?(?:\(0\)[ \-]?)?|0)[1-9](?:"# + gap + #"\d){8}"#,
+                ])
+                + RegexSource.wordEnd
+        )
+    }()
 
     /// Four digits (not starting with 0) and two capitals, "1234 AB" or "1234AB"; lower case
     /// only when written together, since "1980 op" is a year and a word. SA, SD and SS are not
@@ -64,7 +68,7 @@ enum IdentifierPatterns {
         let preposition = #"(?:In|Op|Aan|Bij|Naar|Uit|Via|Naast|Tegenover|Zie)[ ]"#
         let leadingWords = #"(?:(?!"# + preposition + #")\p{Lu}[\p{L}'.\-]*[ ]+(?:"# + tussenvoegsel + #"[ ]+){0,2}){0,3}"#
         let notAHouseNumber = RegexSource.anyOf([
-            monthName, "jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "uur", "minuten", "keer",
+            CalendarWords.month, "jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "uur", "minuten", "keer",
             "euro", "procent", "personen", "mensen", "stuks",
         ])
         let number = #"(?!(?:19|20)\d{2}(?!\d))[1-9]\d{0,3}(?![ ]+"# + notAHouseNumber + #"(?!\p{L}))"#
@@ -82,7 +86,7 @@ enum IdentifierPatterns {
         let date = RegexSource.anyOf([
             #"\d{1,2}[\-/.]\d{1,2}[\-/.](?:\d{4}|\d{2})"#,
             #"\d{4}-\d{1,2}-\d{1,2}"#,
-            #"\d{1,2}\s+"# + monthName + #"\.?\s+\d{4}"#,
+            #"\d{1,2}\s+"# + CalendarWords.month + #"\.?\s+\d{4}"#,
         ])
         return TextPattern(
             RegexSource.wordStart + trigger + between + "(" + date + ")" + #"(?![\p{L}\p{N}]|[\-/.]\d)"#,
@@ -115,11 +119,5 @@ enum IdentifierPatterns {
             return characters.count == 6 && characters.contains(where: \.isLetter) && characters.contains(where: \.isNumber)
                 ? .identifier : .unrelated
         }
-    )
-
-    /// Month names and abbreviations, Dutch and English, longest first within each stem.
-    private static let monthName = RegexSource.caseInsensitive(
-        "(?:januari|january|februari|february|maart|march|april|mei|may|juni|june|juli|july|augustus|august"
-            + "|september|oktober|october|november|december|jan|febr|feb|mrt|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)"
     )
 }

@@ -10,6 +10,10 @@ struct PersonName: Sendable {
         "over", "voor", "'s", "la", "le", "les", "du", "da", "di", "del", "della", "des", "dos", "von", "zu",
         "el", "al",
     ]
+    /// The tussenvoegsels that are also prepositions. They start a surname only written with a
+    /// capital after a form of address or initials ("de heer In 't Veld", "A. Op den Akker"):
+    /// in "Mohamed in Utrecht" or "mevrouw uit Zwolle" they are the preposition.
+    static let prepositionalTussenvoegsels: Set<String> = ["in", "op", "aan", "bij", "uit", "onder", "over", "voor", "te"]
     /// Forms of address written out in full.
     static let titles = ["mevrouw", "meneer", "juffrouw", "familie", "de heer", "heer"]
     /// Abbreviated forms of address (Dutch, and the English ones foreign complainants use) and
@@ -48,10 +52,7 @@ struct PersonName: Sendable {
     /// too: "mevrouw De Vries", "dhr. A.M. de Vries", "Anna de Vries", "De Vries", "Anna".
     var mentionPattern: String? {
         guard let surname = surnamePattern else { return nil }
-        let title = RegexSource.anyOf([
-            RegexSource.caseInsensitive(RegexSource.anyOf(Self.titles.map(RegexSource.words))) + #"\s+"#,
-            RegexSource.caseInsensitive(RegexSource.anyOf(Self.abbreviatedTitles.map(RegexSource.words))) + #"(?:\.\s*|\s+)"#,
-        ]) + "{0,2}"
+        let title = Self.formOfAddressPattern + "{0,2}"
         guard !givenNames.isEmpty else {
             return RegexSource.word(title + "(?:" + initialsPattern + ")?" + surname)
         }
@@ -123,6 +124,20 @@ struct PersonName: Sendable {
                     + (rest.isEmpty ? "" : RegexSource.caseInsensitive(RegexSource.literal(String(rest))))
             }.joined(separator: #"\s?-\s?"#)
         }.joined(separator: #"\s+"#)
+    }
+
+    /// One form of address or title with what follows it: "mevrouw ", "dhr. ", "mr.". Without
+    /// its full stop an abbreviation counts only when not all capitals, as the bank in "ING
+    /// Bank" and "MR" (the participation council) are not forms of address.
+    static let formOfAddressPattern = RegexSource.anyOf([
+        RegexSource.caseInsensitive(RegexSource.anyOf(titles.map(RegexSource.words))) + #"\s+"#,
+        RegexSource.caseInsensitive(RegexSource.anyOf(abbreviatedTitles.map(RegexSource.words))) + #"\.\s*"#,
+        #"(?=\p{L}\p{Ll})"# + RegexSource.caseInsensitive(RegexSource.anyOf(abbreviatedTitles.map(RegexSource.words))) + #"\s+"#,
+    ])
+
+    /// Whether `word`, lower case, is a form of address or title on its own ("mevrouw", "dhr").
+    static func isFormOfAddress(_ word: String) -> Bool {
+        titles.contains(word) || abbreviatedTitles.contains(word)
     }
 
     private static func isTussenvoegsel(_ word: String) -> Bool {

@@ -14,10 +14,13 @@ enum PhoneNumber {
     }
 
     /// A pattern for a stored number in any of its written forms: the significant digits with
-    /// spaces, dashes, dots or brackets between them, after an optional +31, 0031 or 0.
+    /// spaces, dashes, dots or brackets between them, after an optional +31, 0031 or 0. An
+    /// opening bracket is taken only when it closes around the area code, "(030) 1234567": in
+    /// "El Amrani (06-12345678)" it encloses the whole number, and taking it would leave a
+    /// stray ")" behind.
     static func pattern(matching stored: String) -> String {
         let digits = significantDigits(of: stored)
-        let prefix = #"(?:(?:\+|00)[ ]?31[ \-]?(?:\(0\)[ \-]?)?|\(?0)?"#
+        let prefix = #"(?:(?:\+|00)[ ]?31[ \-]?(?:\(0\)[ \-]?)?|\(0(?=\d{1,3}\))|0)?"#
         let body = digits.map(String.init).joined(separator: #"[ .\-/()]{0,2}"#)
         return #"(?<!\p{N})"# + prefix + body + #"(?!\p{N})"#
     }

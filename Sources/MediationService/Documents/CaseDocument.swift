@@ -94,12 +94,19 @@ public struct CaseDocument: Sendable, Equatable {
 
     /// Every text a person wrote or a name stands in, for the anonymiser to go over.
     mutating func transformTexts(_ transform: (String) -> String) {
+        // The agency (also as a party) and the place are typed in too, and may carry an official's
+        // name or number.
+        agency = transform(agency)
         subject = transform(subject)
+        for index in sessions.indices { sessions[index].place = transform(sessions[index].place) }
         for index in agreements.indices {
+            agreements[index].party = transform(agreements[index].party)
             agreements[index].text = transform(agreements[index].text)
             agreements[index].note = agreements[index].note.map(transform)
         }
         for index in questions.indices {
+            questions[index].party = transform(questions[index].party)
+            questions[index].reactingParty = transform(questions[index].reactingParty)
             questions[index].text = transform(questions[index].text)
             questions[index].answer = questions[index].answer.map(transform)
             questions[index].reaction = questions[index].reaction.map(transform)

@@ -75,7 +75,7 @@ public actor DocumentPublisher {
         let mediators = Set(document.sessions.map(\.mediator))
         let templates = self.templates
         let (text, leaks) = try await BlockingWork.run {
-            let anonymiser = PublicationAnonymiser(record: record, mediatorNames: Array(mediators).sorted())
+            let anonymiser = PublicationAnonymiser(record: record, mediatorNames: Array(mediators).sorted(), firstNames: templates.firstNames)
             let text = anonymiser.anonymiser.anonymise(templates.render(kind, .markdown, anonymiser.anonymised(document)))
             return (text, anonymiser.anonymiser.leaks(in: text).map(\.description))
         }

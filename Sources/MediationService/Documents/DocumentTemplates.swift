@@ -1,4 +1,5 @@
 import Foundation
+import MediationCore
 import Mustache
 
 /// The documents the daemon writes from templates the office may edit (Config/templates).
@@ -33,10 +34,17 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 /// Every template parsed once, at start and on reload, so that a mistake is found then, with
-/// its file and line, and not when a document is due.
+/// its file and line, and not when a document is due. The list of first names the anonymiser
+/// recognises people by lives beside them: found, installed, checked and reloaded the same way,
+/// and the office may extend it as it edits the wording.
 public struct DocumentTemplates: Sendable {
     public let directory: String
     private let templates: [String: MustacheTemplate]
+    /// For publications: "Mohamed Visser" is a person because Mohamed is on this list.
+    public let firstNames: FirstNames
+
+    /// The list of first names in the templates directory, one name a line.
+    public static let firstNamesFile = "first-names.txt"
 
     /// The file each document is rendered from, e.g. `agreement.md.mustache`.
     public static func fileName(_ kind: DocumentKind, _ format: DocumentFormat) -> String {
@@ -58,7 +66,20 @@ public struct DocumentTemplates: Sendable {
                 templates[name] = try parse(text, format: format, path: path)
             }
         }
-        return DocumentTemplates(directory: directory, templates: templates)
+        return DocumentTemplates(directory: directory, templates: templates, firstNames: try firstNames(in: directory))
+    }
+
+    private static func firstNames(in directory: String) throws(TemplateError) -> FirstNames {
+        let path = (directory as NSString).appendingPathComponent(firstNamesFile)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(file: path, line: nil, column: nil,
+                                reason: "cannot be read as UTF-8 text; publications need the list of first names (\(firstNamesFile))")
+        }
+        let names = FirstNames(listing: text)
+        guard !names.names.isEmpty else {
+            throw TemplateError(file: path, line: nil, column: nil, reason: "lists no first names; publications need them")
+        }
+        return names
     }
 
     /// Renders a document; every template exists, since `load` checked them all.
@@ -67,10 +88,12 @@ public struct DocumentTemplates: Sendable {
     }
 
     private static func parse(_ text: String, format: DocumentFormat, path: String) throws(TemplateError) -> MustacheTemplate {
-        // Markdown is plain text: values go in as written, not HTML-escaped. The directive is a
-        // line of its own in front of the file (it renders as nothing), so errors are one line on.
+        // Markdown is text: values go in as written, not HTML-escaped, but with what would make
+        // them HTML or a link escaped (MarkdownText). The directive is a line of its own in front
+        // of the file (it renders as nothing), so errors are one line on.
+        MarkdownText.registered
         let directiveLines = format == .markdown ? 1 : 0
-        let source = format == .markdown ? "{{%CONTENT_TYPE: TEXT}}\n" + text : text
+        let source = format == .markdown ? "{{%CONTENT_TYPE: \(MarkdownText.contentTypeName)}}\n" + text : text
         do {
             return try MustacheTemplate(string: source)
         } catch let error as MustacheTemplate.ParserError {

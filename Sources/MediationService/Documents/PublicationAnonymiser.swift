@@ -1,14 +1,15 @@
 import MediationCore
 
 /// The anonymiser for one case: the people stored for it and what they become in a publication
-/// (verzoeker, de bemiddelaar), their contact details to remove, and the agency's name to keep.
+/// (verzoeker, de bemiddelaar), their contact details to remove, the agency's name to keep, and
+/// the first names by which the people nobody stored are found.
 struct PublicationAnonymiser {
     static let complainantRole = "verzoeker"
     static let mediatorRole = "de bemiddelaar"
 
     let anonymiser: Anonymiser
 
-    init(record: CaseRecord, mediatorNames: [String]) {
+    init(record: CaseRecord, mediatorNames: [String], firstNames: FirstNames) {
         let complainant = record.file.complainant
         var details = [
             IdentifyingDetail(field: "the complainant's name", value: complainant.name, kind: .name(role: Self.complainantRole)),
@@ -17,7 +18,7 @@ struct PublicationAnonymiser {
         for name in mediatorNames {
             details.append(IdentifyingDetail(field: "the mediator's name (\(name))", value: name, kind: .name(role: Self.mediatorRole)))
         }
-        anonymiser = Anonymiser(details: details, keep: [record.file.agency, CaseDocumentBuilder.office])
+        anonymiser = Anonymiser(details: details, keep: [record.file.agency, CaseDocumentBuilder.office], firstNames: firstNames)
     }
 
     /// Names in the structured fields become roles; the free texts go through the anonymiser.

@@ -19,7 +19,7 @@ struct CorpusLetter: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { title }
 
-    var anonymiser: Anonymiser { Anonymiser(details: details, keep: keep) }
+    var anonymiser: Anonymiser { Anonymiser(details: details, keep: keep, firstNames: AnonymisationTests.shippedFirstNames) }
 }
 
 /// Shorthand for the corpus, where every letter stores the same kinds of detail.

@@ -24,7 +24,8 @@ struct DocumentTemplatesTests {
         #expect(markdown.contains("**Dossier:** 2026-0042"))
         #expect(markdown.contains("Bemiddelaar: Piet Jansen"))
         #expect(markdown.contains("- 2026-11-24, 10:00–11:30, Kamer 3"))
-        #expect(markdown.contains("7. **Gemeente Utrecht**: Belt terug <vóór> vrijdag & stuurt een brief"), "Markdown takes text as written")
+        #expect(markdown.contains(#"7. **Gemeente Utrecht**: Belt terug \<vóór\> vrijdag & stuurt een brief"#),
+                "Markdown takes text as written, with what would make it HTML escaped")
         #expect(markdown.contains("Uiterlijk: 2026-12-04. Stand: open."))
         #expect(markdown.contains("8. **Anna de Vries**: Stuurt de foto's"))
         #expect(markdown.contains("Uiterlijk: geen datum. Stand: niet nagekomen. Toelichting: geen foto's ontvangen"))
@@ -35,6 +36,20 @@ struct DocumentTemplatesTests {
         #expect(html.contains("Belt terug &lt;vóór&gt; vrijdag &amp; stuurt een brief"), "HTML escapes what the parties wrote")
         #expect(!html.contains("<vóór>"))
         #expect(html.contains("<li value=\"7\"><strong>Gemeente Utrecht</strong>"))
+    }
+
+    @Test(arguments: [DocumentKind.agreements, .conclusion])
+    func markdownCarriesNoRawHTMLAndNoLinksFromWhatThePartiesWrote(kind: DocumentKind) throws {
+        let hostile = #"<script>alert(1)</script> [klik hier](javascript:alert(1)) ![x](https://x.example/p.png) <https://x.example> \[y](z)"#
+        var document = Self.document
+        document.subject = hostile
+        document.agreements[0].text = hostile
+        document.conclusion = .init(form: "Brief", judgement: "behoorlijk", text: hostile, date: "2026-11-29")
+        let markdown = try DocumentTemplates.load(from: Self.shipped).render(kind, .markdown, document)
+        // With every backslash escape taken out, no character that starts a tag or a link is left.
+        let unescaped = markdown.replacingOccurrences(of: #"\\."#, with: "", options: .regularExpression)
+        #expect(!unescaped.contains { "<>[]".contains($0) }, "\(markdown)")
+        #expect(markdown.contains(#"\<script\>alert(1)\</script\> \[klik hier\](javascript:alert(1))"#), "the words stay readable")
     }
 
     @Test func theShippedConclusionTemplatesGiveTheJudgementAndTheHearing() throws {
@@ -50,6 +65,21 @@ struct DocumentTemplatesTests {
         #expect(markdown.contains("Geen reactie van Anna de Vries ontvangen."))
         #expect(markdown.contains("de gedraging van Gemeente Utrecht **niet behoorlijk** is"))
         #expect(templates.render(.conclusion, .html, document).contains("<strong>niet behoorlijk</strong>"))
+    }
+
+    @Test func theListOfFirstNamesIsReadBesideTheTemplatesAndRequired() throws {
+        #expect(try DocumentTemplates.load(from: Self.shipped).firstNames.names.contains("Mohamed"))
+        let directory = TemporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.shipped) where name != DocumentTemplates.firstNamesFile {
+            try FileManager.default.copyItem(atPath: "\(Self.shipped)/\(name)", toPath: directory.file(name))
+        }
+        #expect(throws: TemplateError.self) { try DocumentTemplates.load(from: directory.path) }
+        do {
+            _ = try DocumentTemplates.load(from: directory.path)
+        } catch {
+            #expect(error.file == directory.file(DocumentTemplates.firstNamesFile))
+            #expect(error.reason.contains("first names"))
+        }
     }
 
     @Test func aTemplateThatDoesNotParseIsNamedWithItsLine() throws {
