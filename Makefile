@@ -101,7 +101,7 @@ install: release
 	$(INSTALL) -m 0644 systemd/mediationd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/mediationd.conf
 	$(INSTALL) -m 0644 systemd/mediationd.catalog $(DESTDIR)$(PREFIX)/lib/systemd/catalog/mediationd.catalog
 	$(INSTALL) -m 0644 Config/mediationd.toml $(DESTDIR)$(SYSCONFDIR)/mediationd/mediationd.toml
-	$(INSTALL) -m 0644 Config/templates/*.mustache Config/templates/first-names.txt $(DESTDIR)$(SYSCONFDIR)/mediationd/templates/
+	$(INSTALL) -m 0644 Config/templates/*.mustache Config/templates/first-names.txt Config/templates/first-names.GFDL-1.2.txt $(DESTDIR)$(SYSCONFDIR)/mediationd/templates/
 	$(INSTALL) -m 0644 man/mediationctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	$(INSTALL) -m 0644 man/mediationd.toml.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	$(INSTALL) -m 0644 man/mediationd.8 $(DESTDIR)$(PREFIX)/share/man/man8/

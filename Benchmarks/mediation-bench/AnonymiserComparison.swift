@@ -94,7 +94,7 @@ struct AnonymiserComparison {
         surnames (Dutch, Turkish, Moroccan, Surinamese, Polish, with tussenvoegsels and double names)
         are on no list the anonymiser ships. The corpus's \(AnonymisationCorpus.firstNames.count) first names were written down apart
         from the shipped list (Config/templates/first-names.txt, \(firstNames.names.count) names from Faker's nl_NL, nl_BE
-        and de_DE providers), which knows \(known.count) of them; names after a form of address or initials
+        and de_DE providers and from gender.c's nam_dict, see its header), which knows \(known.count) of them; names after a form of address or initials
         need no list. Decoys: the case's agency (kept) and another (not kept), places (Den Haag,
         Bergen op Zoom, 's-Hertogenbosch), months, weekdays, and words of the OpenTaal list (wdutch)
         starting a sentence, 121 of them also first names ("Fleur", "Mark"). Each text has the
