@@ -21,7 +21,7 @@ public struct Anonymiser: Sendable {
     /// `keep`: names that stay as written, "Gemeente Utrecht", "Belastingdienst", "UWV".
     /// `firstNames`: the voornamen with which "Mohamed Visser" is recognised as a person.
     public init(details: [IdentifyingDetail], keep: [String] = [], firstNames: FirstNames = .none) {
-        mentions = PersonMentionScanner(firstNames: firstNames)
+        mentions = firstNames.mentions
         kept = KeptNames(keep, mentions: mentions)
         var redactionRules: [FindingRule] = []
         var leakRules: [FindingRule] = []

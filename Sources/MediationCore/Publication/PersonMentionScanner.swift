@@ -14,7 +14,8 @@ struct PersonMentionScanner: Sendable {
 
     private let pattern: TextPattern
 
-    init(firstNames: FirstNames) {
+    /// - Parameter names: the first names; FirstNames builds its scanner once, with the list.
+    init(names: [String]) {
         let particles = PersonName.tussenvoegsels.filter { !PersonName.prepositionalTussenvoegsels.contains($0) }
         let particle = RegexSource.caseInsensitive(RegexSource.anyOf(particles.map(RegexSource.literal)))
         let capitalisedPreposition = Self.capitalised(PersonName.prepositionalTussenvoegsels.sorted())
@@ -32,7 +33,7 @@ struct PersonMentionScanner: Sendable {
         // Not the second word of a surname: "Silva" is a first name, but not in "Da Silva". Only
         // a capitalised tussenvoegsel, as "een mail van Johan Kuipers" has the preposition.
         let notInASurname = #"(?<!\b"# + Self.capitalised(PersonName.tussenvoegsels) + #" )"#
-        let firstName = RegexSource.anyOfWords(firstNames.names) + RegexSource.wordEnd
+        let firstName = RegexSource.anyOfWords(names) + RegexSource.wordEnd
         let title = #"(?:"# + PersonName.formOfAddressPattern + "){1,3}"
         let givenNames = firstName + #"(?:-"# + firstName + #")?(?:\s+"# + firstName + #"){0,2}"#
         // The alternation takes the first form that matches, so the longer forms go first.
@@ -44,7 +45,7 @@ struct PersonMentionScanner: Sendable {
             title + #"(?:"# + nameWord + #"\s+){1,2}"# + nameWord + secondHalf,
             title + "(?:" + initials + ")?" + surname,
             enumeration + initials + surname,
-        ] + (firstNames.names.isEmpty ? [] : [notInASurname + givenNames + #"\s+"# + surnameAfterFirstName])
+        ] + (names.isEmpty ? [] : [notInASurname + givenNames + #"\s+"# + surnameAfterFirstName])
         pattern = TextPattern(RegexSource.wordStart + RegexSource.anyOf(forms))
     }
 
