@@ -8,8 +8,8 @@ struct MediationCtl: AsyncParsableCommand {
         commandName: "mediationctl",
         abstract: "Control and query mediationd, the ombudsman office's deadline and scheduling service.",
         discussion: """
-        Talks to mediationd over its Varlink socket: --socket, else $MEDIATIOND_SOCKET, else \
-        \(DaemonSocket.defaultPath).
+        Talks to mediationd over its Varlink socket: --socket (before or after the command), \
+        else $MEDIATIOND_SOCKET, else \(DaemonSocket.defaultPath).
 
         Exit status: 0 on success, 64 for a wrong command line, 65 for input the daemon refused, \
         69 when the daemon cannot be reached, 77 when permission is denied, 1 for anything else.
@@ -26,7 +26,7 @@ struct MediationCtl: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
-            var command = try MediationCtl.parseAsRoot()
+            var command = try MediationCtl.parseAsRoot(LeadingSocketOption.moved(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -34,6 +34,11 @@ struct MediationctlTests {
         #expect(table.output.contains("mediationd \(MediationVersion.string) is running"))
         #expect(table.output.contains(daemon.stateDirectory + "/mediationd.sqlite"))
         #expect(!table.output.contains("\u{1B}["), "no colour when not on a terminal")
+        // Before the command, as systemctl and journalctl take their options, in either spelling.
+        let before = try await daemon.ctl(["--socket", daemon.socketPath, "status", "--json"])
+        #expect(before.status == 0 && JSONObject(before.output) != nil, "\(before.error)")
+        let nested = try await daemon.ctl(["--socket=\(daemon.socketPath)", "case", "list"])
+        #expect(nested.status == 0, "\(nested.error)")
         #expect(await daemon.stop() == 0)
         #expect(access(daemon.socketPath, F_OK) != 0, "a socket the daemon bound itself is removed when it stops")
 
