@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "mediationd",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mediationd", targets: ["mediationd"]),
         .executable(name: "mediationctl", targets: ["mediationctl"]),

@@ -280,7 +280,7 @@ public enum SchedulingInterface {
     }
 
     static func duration(_ text: String) throws(VarlinkError) -> TimeInterval {
-        guard !text.allSatisfy(\.isNumber), let seconds = TimeSpan.seconds(text.replacingOccurrences(of: "m", with: "min").replacingOccurrences(of: "minin", with: "min")),
+        guard !text.allSatisfy(\.isNumber), let seconds = TimeSpan.seconds(text),
               seconds > 0, seconds <= OfficeRules.maximumDuration, seconds.truncatingRemainder(dividingBy: 60) == 0
         else {
             throw errors.make("InvalidDuration", ["parameter": .string("duration"), "value": .string(text)], "duration \"\(text)\" is not possible; give whole minutes above zero and at most a day, e.g. 90m or 1h30m")
