@@ -8,13 +8,9 @@ struct AgreementReport {
     let output: OutputOptions
 
     func run(_ method: String, _ parameters: [String: JSONValue], headline: (WireAgreement) -> String) async throws(CLIFailure) {
-        let (raw, reply) = try daemon.call("\(AgreementsInterface.name).\(method)", parameters: parameters, as: WireAgreementReply.self)
-        if output.json {
-            output.printJSON(.object(raw))
-            return
+        try daemon.report("\(AgreementsInterface.name).\(method)", parameters, as: WireAgreementReply.self, output: output) { reply in
+            headline(reply.agreement) + "\n" + Self.fields(of: reply.agreement).rendered(style: output.style)
         }
-        print(headline(reply.agreement))
-        print(Self.fields(of: reply.agreement).rendered(style: output.style))
     }
 
     static func fields(of agreement: WireAgreement) -> FieldList {

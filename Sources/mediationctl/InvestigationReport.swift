@@ -8,13 +8,9 @@ struct InvestigationReport {
     let output: OutputOptions
 
     func run(_ method: String, _ parameters: [String: JSONValue], headline: (WireQuestion) -> String) async throws(CLIFailure) {
-        let (raw, reply) = try daemon.call("\(InvestigationInterface.name).\(method)", parameters: parameters, as: WireQuestionReply.self)
-        if output.json {
-            output.printJSON(.object(raw))
-            return
+        try daemon.report("\(InvestigationInterface.name).\(method)", parameters, as: WireQuestionReply.self, output: output) { reply in
+            headline(reply.question) + "\n" + Self.fields(of: reply.question).rendered(style: output.style)
         }
-        print(headline(reply.question))
-        print(Self.fields(of: reply.question).rendered(style: output.style))
     }
 
     static func fields(of question: WireQuestion) -> FieldList {

@@ -9,12 +9,7 @@ struct SchedulingReport {
 
     func run<Reply: Decodable>(_ method: String, _ parameters: [String: JSONValue] = [:], as type: Reply.Type,
                                render: (Reply) -> String) async throws(CLIFailure) {
-        let (raw, reply) = try daemon.call("\(SchedulingInterface.name).\(method)", parameters: parameters, as: type)
-        if output.json {
-            output.printJSON(.object(raw))
-            return
-        }
-        print(render(reply))
+        try daemon.report("\(SchedulingInterface.name).\(method)", parameters, as: type, output: output, render: render)
     }
 }
 

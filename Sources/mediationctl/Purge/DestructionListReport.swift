@@ -9,12 +9,7 @@ struct DestructionListReport {
 
     func run<Reply: Decodable>(_ method: String, _ parameters: [String: JSONValue] = [:], as type: Reply.Type,
                                render: (Reply) -> String) throws(CLIFailure) {
-        let (raw, reply) = try daemon.call("\(ServiceInterface.name).\(method)", parameters: parameters, as: type)
-        if output.json {
-            output.printJSON(.object(raw))
-            return
-        }
-        print(render(reply))
+        try daemon.report("\(ServiceInterface.name).\(method)", parameters, as: type, output: output, render: render)
     }
 
     /// A command on one list: a headline, then the list as it is now.
